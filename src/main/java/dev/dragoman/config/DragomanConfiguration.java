@@ -1,0 +1,32 @@
+package dev.dragoman.config;
+
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.spi.PropertiesComponent;
+
+import dev.dragoman.provider.Providers;
+import dev.dragoman.translate.TextFiles;
+
+/**
+ * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the
+ * {@code translationPool} that source routes hand segments and records to, and the {@code textFiles} helper.
+ */
+@Configuration
+public class DragomanConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty));
+        context.getRegistry().bind("providers", providers);
+        // sized so that every key of the busiest instance can be kept busy, and no more
+        ExecutorService pool = context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "dragoman-translate", providers.capacity());
+        context.getRegistry().bind("translationPool", pool);
+        context.getRegistry().bind("textFiles", new TextFiles());
+        context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+}

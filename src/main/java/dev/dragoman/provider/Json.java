@@ -1,0 +1,57 @@
+package dev.dragoman.provider;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The one ObjectMapper of the application, and the small tree look-ups every dialect needs. */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Parses text that should be JSON; empty when it is not, so callers can fall back to the raw text. */
+    public static Optional<JsonNode> tryParse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.readTree(text.strip()));
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** Merges {@code extra} into {@code target} recursively: objects merge, everything else replaces. */
+    public static ObjectNode merge(ObjectNode target, ObjectNode extra) {
+        if (extra == null) {
+            return target;
+        }
+        try {
+            return MAPPER.readerForUpdating(target).readValue(extra);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** A text field, or null when it is missing, null or not text. */
+    public static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    /** An integer field, or null when it is missing or not a number. */
+    public static Integer integer(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isNumber() ? value.asInt() : null;
+    }
+}

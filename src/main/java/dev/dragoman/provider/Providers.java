@@ -1,0 +1,37 @@
+package dev.dragoman.provider;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.dragoman.config.DragomanSettings;
+
+/** The provider instances in use, in fallback order; bound in Camel's registry as {@code providers}. */
+public final class Providers {
+
+    private final Map<String, ProviderInstance> byName = new LinkedHashMap<>();
+    private final DragomanSettings settings;
+
+    public Providers(DragomanSettings settings) {
+        this.settings = settings;
+        settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p, settings.maxCooldown())));
+    }
+
+    public DragomanSettings settings() {
+        return settings;
+    }
+
+    public List<ProviderInstance> all() {
+        return List.copyOf(byName.values());
+    }
+
+    public Optional<ProviderInstance> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The most requests any instance can have in flight, which sizes the pool that feeds them. */
+    public int capacity() {
+        return byName.values().stream().mapToInt(ProviderInstance::capacity).max().orElse(1);
+    }
+}

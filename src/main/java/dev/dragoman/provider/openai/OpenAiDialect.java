@@ -1,0 +1,150 @@
+package dev.dragoman.provider.openai;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dragoman.config.ProviderSettings;
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.RetryAfter;
+import dev.dragoman.provider.Dialect;
+import dev.dragoman.provider.ErrorClass;
+import dev.dragoman.provider.ErrorStatus;
+import dev.dragoman.provider.HttpCall;
+import dev.dragoman.provider.Json;
+import dev.dragoman.provider.Prompt;
+import dev.dragoman.provider.ProviderException;
+import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.SseEvent;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * The OpenAI Chat Completions format, spoken by most platforms (reference/providers.md §1): Bearer key, messages,
+ * {@code choices[0].message.content}, SSE chunks of {@code choices[0].delta.content} ending with {@code [DONE]}.
+ * {@code reasoning_content} is never read, so reasoning cannot reach a translation.
+ */
+public class OpenAiDialect implements Dialect {
+
+    private static final String DONE = "[DONE]";
+
+    @Override
+    public HttpCall request(ProviderSettings provider, TranslationRequest request) {
+        Prompt prompt = Prompt.of(provider, request);
+        ObjectNode body = Json.object();
+        body.put("model", provider.model());
+        ArrayNode messages = body.putArray("messages");
+        if (prompt.system() != null) {
+            messages.addObject().put("role", "system").put("content", prompt.system());
+        }
+        messages.addObject().put("role", "user").put("content", prompt.user());
+        putIfSet(body, "temperature", provider.temperature());
+        putIfSet(body, "top_p", provider.topP());
+        putIfSet(body, "top_k", provider.topK());
+        putIfSet(body, "max_tokens", provider.maxTokens());
+        putIfSet(body, "presence_penalty", provider.presencePenalty());
+        putIfSet(body, "frequency_penalty", provider.frequencyPenalty());
+        if (!provider.stop().isEmpty()) {
+            provider.stop().forEach(body.putArray("stop")::add);
+        }
+        body.put("stream", provider.stream());
+        if (provider.stream()) {
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        Json.merge(body, provider.extraBody());
+        Map<String, String> headers = new LinkedHashMap<>(provider.extraHeaders());
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", provider.stream() ? "text/event-stream" : "application/json");
+        return new HttpCall(OpenAiAddress.chatCompletions(provider.url()), headers,
+                body.toString().getBytes(StandardCharsets.UTF_8), provider.stream());
+    }
+
+    @Override
+    public Map<String, String> authHeaders(ApiKey key) {
+        return Map.of("Authorization", "Bearer " + key.secret());
+    }
+
+    @Override
+    public void readReply(JsonNode body, ReplyBuilder reply) throws ProviderException {
+        failOnEmbeddedError(body);
+        reply.model(Json.text(body, "model"));
+        JsonNode choices = body.path("choices");
+        if (choices.isEmpty()) {
+            throw ProviderException.of(ErrorClass.TRANSIENT, "the reply has no choices");
+        }
+        reply.append(Json.text(choices.get(0).path("message"), "content"));
+        readUsage(body, reply);
+    }
+
+    @Override
+    public boolean readEvent(SseEvent event, ReplyBuilder reply) throws ProviderException {
+        if (DONE.equals(event.data().strip())) {
+            return false;
+        }
+        JsonNode chunk = Json.tryParse(event.data())
+                .orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT, "a stream event is not JSON"));
+        failOnEmbeddedError(chunk);
+        reply.model(Json.text(chunk, "model"));
+        JsonNode choices = chunk.path("choices");
+        if (!choices.isEmpty()) {
+            reply.append(Json.text(choices.get(0).path("delta"), "content"));
+        }
+        readUsage(chunk, reply);
+        return true;
+    }
+
+    @Override
+    public ProviderException error(int status, JsonNode body, String raw, Function<String, String> header) {
+        JsonNode error = body != null && body.has("error") ? body.get("error") : body;
+        String code = error == null ? null : error.path("code").asText(error.path("type").asText(null));
+        String message = error != null && error.hasNonNull("message") ? error.get("message").asText() : raw;
+        ErrorClass errorClass = classify(status, code);
+        return ProviderException.of(errorClass, describe(status, code, message),
+                RetryAfter.fromHeaders(header, Clock.systemUTC()).orElse(null));
+    }
+
+    /** Refines the status by the error code: a 429 that says the quota is gone is not worth a retry. */
+    protected ErrorClass classify(int status, String code) {
+        if ("insufficient_quota".equals(code) || "billing_error".equals(code)) {
+            return ErrorClass.QUOTA_EXHAUSTED;
+        }
+        return ErrorStatus.classify(status);
+    }
+
+    /** Some platforms answer 200 and put the error in the body, also inside a stream. */
+    protected void failOnEmbeddedError(JsonNode body) throws ProviderException {
+        if (body.hasNonNull("error")) {
+            JsonNode error = body.get("error");
+            int status = error.path("code").isInt() ? error.path("code").asInt() : 500;
+            throw error(status, body, body.toString(), name -> null);
+        }
+    }
+
+    protected static String describe(int status, String code, String message) {
+        String text = message == null || message.isBlank() ? "(no message)" : message.strip();
+        if (text.length() > 500) {
+            text = text.substring(0, 500) + "…";
+        }
+        return "HTTP " + status + (code == null || code.isBlank() ? "" : " " + code) + ": " + text;
+    }
+
+    private static void readUsage(JsonNode body, ReplyBuilder reply) {
+        JsonNode usage = body.get("usage");
+        if (usage != null && usage.isObject()) {
+            reply.usage(Json.integer(usage, "prompt_tokens"), Json.integer(usage, "completion_tokens"));
+        }
+    }
+
+    private static void putIfSet(ObjectNode body, String field, Number value) {
+        if (value instanceof Integer whole) {
+            body.put(field, whole);
+        } else if (value != null) {
+            body.put(field, value.doubleValue());
+        }
+    }
+}

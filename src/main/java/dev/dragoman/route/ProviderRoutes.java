@@ -1,0 +1,111 @@
+package dev.dragoman.route;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.LoadBalanceDefinition;
+
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.KeyUnusableException;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.Reply;
+import dev.dragoman.provider.Providers;
+import dev.dragoman.provider.TransientProviderException;
+import dev.dragoman.provider.pseudo.PseudoLocalizer;
+import dev.dragoman.translate.Translation;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * One route per provider instance, {@code direct:provider-<name>}, generated from configuration: it prepares the call
+ * through the instance's dialect, then a failover load balancer in round-robin mode hands it to one lane per key
+ * ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight requests and rate, skips a key that is
+ * rejected or cooling, calls the provider once, and reads the reply. Transient failures and rate limits fail over to
+ * the next key at once; when every key has been tried, {@link ProviderRetryPolicy} decides whether to wait and go
+ * round again.
+ */
+public class ProviderRoutes extends RouteBuilder {
+
+    static final String CALL = "DragomanCall";
+
+    @BeanInject
+    Providers providers;
+
+    @Override
+    public void configure() {
+        for (ProviderInstance provider : providers.all()) {
+            if (provider.offline()) {
+                offlineRoute(provider);
+            } else {
+                providerRoute(provider);
+                for (int lane = 0; lane < provider.keys().keys().size(); lane++) {
+                    laneRoute(provider, lane);
+                }
+            }
+        }
+    }
+
+    static String endpoint(ProviderInstance provider) {
+        return "direct:provider-" + provider.name();
+    }
+
+    private void offlineRoute(ProviderInstance provider) {
+        from(endpoint(provider)).routeId("provider-" + provider.name())
+                .errorHandler(noErrorHandler())
+                .process(exchange -> {
+                    TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
+                    exchange.getMessage().setBody(new Translation(provider.name(), provider.settings().model(),
+                            PseudoLocalizer.localize(request.text()), null));
+                });
+    }
+
+    private void providerRoute(ProviderInstance provider) {
+        ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings());
+        List<ApiKey> keys = provider.keys().keys();
+        LoadBalanceDefinition lanes = from(endpoint(provider)).routeId("provider-" + provider.name())
+                .errorHandler(defaultErrorHandler()
+                        .maximumRedeliveries(-1)
+                        .onExceptionOccurred(retryPolicy)
+                        .retryWhile(exchangeProperty(ProviderRetryPolicy.RETRY))
+                        .logExhausted(false)
+                        .logRetryAttempted(false))
+                .process(exchange -> exchange.setProperty(CALL, provider.dialect().request(provider.settings(),
+                        exchange.getMessage().getBody(TranslationRequest.class))))
+                .loadBalance()
+                .failover(keys.size() - 1, false, true,
+                        KeyUnusableException.class, TransientProviderException.class, IOException.class);
+        for (int lane = 0; lane < keys.size(); lane++) {
+            lanes.to(laneEndpoint(provider, lane));
+        }
+        lanes.end()
+                .process(exchange -> {
+                    Reply reply = exchange.getMessage().getBody(Reply.class);
+                    String model = reply.model() != null ? reply.model() : provider.settings().model();
+                    exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(), reply.usage()));
+                });
+    }
+
+    private void laneRoute(ProviderInstance provider, int lane) {
+        ApiKey key = provider.keys().keys().get(lane);
+        Duration timeout = provider.settings().timeout();
+        var route = from(laneEndpoint(provider, lane)).routeId("provider-" + provider.name() + "-key-" + (lane + 1))
+                .errorHandler(noErrorHandler())
+                // a streamed reply must reach the reader as it arrives, not after Camel cached it
+                .noStreamCaching()
+                .throttle(provider.settings().concurrency()).concurrentRequestsMode();
+        if (provider.settings().rpm() != null) {
+            route = route.throttle(provider.settings().rpm()).timePeriodMillis(60_000);
+        }
+        route.process(new KeyGate(provider.keys(), key))
+                .process(new HttpCallWriter(provider.dialect(), key))
+                .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false&disableStreamCache=true"
+                        + "&responseTimeout=" + timeout.toMillis())
+                .process(new ReplyReader(provider, key, providers.settings().defaultCooldown()));
+    }
+
+    private static String laneEndpoint(ProviderInstance provider, int lane) {
+        return endpoint(provider) + "-key-" + (lane + 1);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.dragoman.route;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.ErrorClass;
+import dev.dragoman.provider.HttpCall;
+import dev.dragoman.provider.Json;
+import dev.dragoman.provider.ProviderException;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.SseReader;
+
+/**
+ * Last step of a key lane: reads the provider's answer (whole or streamed) through the dialect, and on an error
+ * records what it means for this key before the failover load balancer decides where the call goes next.
+ */
+final class ReplyReader implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyReader.class);
+
+    private final ProviderInstance provider;
+    private final ApiKey key;
+    private final Duration defaultCooldown;
+
+    ReplyReader(ProviderInstance provider, ApiKey key, Duration defaultCooldown) {
+        this.provider = provider;
+        this.key = key;
+        this.defaultCooldown = defaultCooldown;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws ProviderException {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        HttpCall call = exchange.getProperty(ProviderRoutes.CALL, HttpCall.class);
+        try (InputStream body = message.getBody(InputStream.class)) {
+            if (status / 100 != 2) {
+                String raw = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                Function<String, String> header = name -> message.getHeader(name, String.class);
+                throw provider.dialect().error(status, Json.tryParse(raw).orElse(null), raw, header);
+            }
+            ReplyBuilder reply = new ReplyBuilder();
+            String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+            if (call.stream() && contentType.startsWith("text/event-stream")) {
+                SseReader.read(new InputStreamReader(body, StandardCharsets.UTF_8),
+                        event -> provider.dialect().readEvent(event, reply));
+            } else {
+                String raw = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                JsonNode json = Json.tryParse(raw).orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT,
+                        "HTTP " + status + " reply is not JSON"));
+                provider.dialect().readReply(json, reply);
+            }
+            message.setBody(reply.build());
+        } catch (ProviderException e) {
+            recordAgainstKey(e);
+            throw e;
+        } catch (IOException e) {
+            throw ProviderException.of(ErrorClass.TRANSIENT, "reading the reply failed: " + e.getMessage());
+        }
+    }
+
+    private void recordAgainstKey(ProviderException e) {
+        switch (e.errorClass()) {
+            case RATE_LIMITED -> {
+                Duration rest = e.retryAfter().orElse(defaultCooldown);
+                provider.keys().cool(key, rest, e.getMessage());
+                LOG.info("{}: key {} rate-limited, resting {} ms: {}", provider.name(), key, rest.toMillis(),
+                        e.getMessage());
+            }
+            case KEY_REJECTED, QUOTA_EXHAUSTED -> {
+                provider.keys().reject(key, e.getMessage());
+                LOG.warn("{}: key {} taken out of rotation: {}", provider.name(), key, e.getMessage());
+            }
+            default -> LOG.debug("{}: call with key {} failed: {}", provider.name(), key, e.getMessage());
+        }
+    }
+}

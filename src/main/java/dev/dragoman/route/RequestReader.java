@@ -1,0 +1,43 @@
+package dev.dragoman.route;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+import dev.dragoman.provider.Providers;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * Makes the {@link TranslationRequest} out of whatever a source sends to {@code direct:translate}: a ready request,
+ * or text with the {@code Dragoman*} headers, falling back on the configured languages. A provider that is not
+ * configured is refused here, before any call.
+ */
+final class RequestReader implements Processor {
+
+    static final String ID = "DragomanId";
+    static final String SOURCE_LANG = "DragomanSourceLang";
+    static final String TARGET_LANG = "DragomanTargetLang";
+    static final String PROVIDER = "DragomanProvider";
+
+    private final Providers providers;
+
+    RequestReader(Providers providers) {
+        this.providers = providers;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        TranslationRequest request = message.getBody() instanceof TranslationRequest given ? given
+                : new TranslationRequest(
+                        message.getHeader(ID, exchange.getExchangeId(), String.class),
+                        message.getMandatoryBody(String.class),
+                        message.getHeader(SOURCE_LANG, providers.settings().sourceLang(), String.class),
+                        message.getHeader(TARGET_LANG, providers.settings().targetLang(), String.class),
+                        message.getHeader(PROVIDER, String.class));
+        if (request.provider() != null && providers.byName(request.provider()).isEmpty()) {
+            throw new IllegalArgumentException("unknown provider '" + request.provider() + "'");
+        }
+        message.setBody(request);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dragoman.translate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.dragoman.provider.Usage;
+
+/** The translation envelope of DESIGN §5: what Kafka and HTTP return and what extra sinks receive. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "id", "source_lang", "target_lang", "text", "translation", "provider", "model", "usage", "cached",
+        "latency_ms" })
+public record Envelope(
+        String id,
+        @JsonProperty("source_lang") String sourceLang,
+        @JsonProperty("target_lang") String targetLang,
+        String text,
+        String translation,
+        String provider,
+        String model,
+        Usage usage,
+        boolean cached,
+        @JsonProperty("latency_ms") long latencyMs) {
+}

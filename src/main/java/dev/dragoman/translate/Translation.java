@@ -1,0 +1,7 @@
+package dev.dragoman.translate;
+
+import dev.dragoman.provider.Usage;
+
+/** One provider instance's translation of one text. */
+public record Translation(String provider, String model, String text, Usage usage) {
+}

@@ -1,0 +1,72 @@
+package dev.dragoman.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DragomanSettingsTest {
+
+    private final Map<String, String> properties = new HashMap<>(Map.of(
+            "dragoman.providers", "deepseek",
+            "dragoman.provider.deepseek.url", "https://api.deepseek.com",
+            "dragoman.provider.deepseek.keys", "sk-one-1234567890 | sk-two-1234567890",
+            "dragoman.provider.deepseek.model", "deepseek-chat"));
+
+    private DragomanSettings read() {
+        return DragomanSettings.read(name -> Optional.ofNullable(properties.get(name)));
+    }
+
+    @Test
+    void reads_an_instance_with_defaults() {
+        ProviderSettings provider = read().providers().get(0);
+        assertThat(provider.dialect()).isEqualTo("openai");
+        assertThat(provider.keys()).hasSize(2);
+        assertThat(provider.concurrency()).isEqualTo(4);
+        assertThat(provider.systemPrompt()).contains("{target_lang}");
+        assertThat(provider.temperature()).isNull();
+    }
+
+    @Test
+    void reads_optional_settings() {
+        properties.put("dragoman.provider.deepseek.extra-body", "{\"thinking\":{\"type\":\"disabled\"}}");
+        properties.put("dragoman.provider.deepseek.extra-headers", "X-Title: Dragoman | HTTP-Referer: https://x");
+        properties.put("dragoman.provider.deepseek.stop", "###|END");
+        properties.put("dragoman.provider.deepseek.timeout", "1m30s");
+        ProviderSettings provider = read().providers().get(0);
+        assertThat(provider.extraBody().at("/thinking/type").asText()).isEqualTo("disabled");
+        assertThat(provider.extraHeaders()).containsEntry("X-Title", "Dragoman").containsEntry("HTTP-Referer", "https://x");
+        assertThat(provider.stop()).containsExactly("###", "END");
+        assertThat(provider.timeout()).hasSeconds(90);
+    }
+
+    @Test
+    void names_the_property_that_is_missing_or_wrong() {
+        properties.remove("dragoman.provider.deepseek.url");
+        assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.url is missing");
+        properties.put("dragoman.provider.deepseek.url", "https://api.deepseek.com");
+        properties.remove("dragoman.provider.deepseek.keys");
+        assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.keys is missing");
+        properties.put("dragoman.provider.deepseek.keys", "sk-one-1234567890");
+        properties.remove("dragoman.provider.deepseek.model");
+        assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.model is missing");
+        properties.put("dragoman.provider.deepseek.model", "m");
+        properties.put("dragoman.provider.deepseek.dialect", "klingon");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("dragoman.provider.deepseek.dialect: unknown dialect 'klingon'");
+        properties.put("dragoman.provider.deepseek.dialect", "openai");
+        properties.put("dragoman.provider.deepseek.temperature", "warm");
+        assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.temperature must be a number, not 'warm'");
+    }
+
+    @Test
+    void the_pseudo_provider_needs_nothing_else() {
+        properties.put("dragoman.providers", "pseudo");
+        properties.put("dragoman.provider.pseudo.dialect", "pseudo");
+        assertThat(read().providers().get(0).keys()).isEmpty();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.dragoman.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dragoman.Dragoman;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Dragoman as users run it (application.properties, routes/*.yaml, the real Camel Main set-up), with its folders in
+ * a fresh temporary directory per test and whatever properties a test adds.
+ */
+public abstract class DragomanTestSupport extends CamelMainTestSupport {
+
+    @TempDir
+    protected Path dir;
+
+    @Override
+    protected Class<?> getMainClass() {
+        return Dragoman.class;
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return "file:application.properties";
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("dragoman.file.inbox", inbox().toString());
+        properties.put("dragoman.file.outbox", outbox().toString());
+        properties.put("dragoman.file.failed", failed().toString());
+        properties.put("dragoman.file.settle-time", "100");
+        properties.putAll(properties());
+        return properties;
+    }
+
+    /** What a test adds to or changes in the shipped configuration. */
+    protected Properties properties() {
+        return new Properties();
+    }
+
+    protected Path inbox() {
+        return dir.resolve("inbox");
+    }
+
+    protected Path outbox() {
+        return dir.resolve("outbox");
+    }
+
+    protected Path failed() {
+        return dir.resolve("failed");
+    }
+
+    /** Drops a file as users do: written elsewhere, then moved into the inbox in one step. */
+    protected void drop(String name, byte[] content) throws Exception {
+        Path staging = Files.createDirectories(dir.resolve("staging")).resolve(name);
+        Files.write(staging, content);
+        Files.createDirectories(inbox());
+        Files.move(staging, inbox().resolve(name));
+    }
+
+    protected static Path awaitFile(Path file, Duration timeout) {
+        await().atMost(timeout).until(() -> Files.exists(file));
+        return file;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.dragoman.support;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+/**
+ * Replies in the OpenAI Chat Completions wire format (reference/providers.md §1), for WireMock stubs: whole
+ * replies, SSE streams, and error bodies.
+ */
+public final class OpenAiStub {
+
+    public static final String PATH = "/v1/chat/completions";
+
+    private OpenAiStub() {
+    }
+
+    /** A reply whose translation is "T:" and the user message, so each text's translation is known. */
+    public static ResponseDefinitionBuilder echo() {
+        return WireMock.okJson("""
+                {"id":"chatcmpl-1","object":"chat.completion","model":"stub-model",
+                 "choices":[{"index":0,"message":{"role":"assistant",
+                   "content":"T:{{jsonPath request.body '$.messages[1].content'}}"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":31,"completion_tokens":12,"total_tokens":43}}
+                """).withTransformers("response-template");
+    }
+
+    public static ResponseDefinitionBuilder reply(String messageJson) {
+        return WireMock.okJson("""
+                {"id":"chatcmpl-1","object":"chat.completion","model":"stub-model",
+                 "choices":[{"index":0,"message":%s,"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":31,"completion_tokens":12,"total_tokens":43}}
+                """.formatted(messageJson));
+    }
+
+    /** A text/event-stream body made of the given raw SSE lines, each followed by a blank line. */
+    public static ResponseDefinitionBuilder stream(List<String> events) {
+        return WireMock.aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(events.stream().map(event -> event + "\n\n").collect(Collectors.joining()));
+    }
+
+    /** One streamed chunk with a content delta. */
+    public static String delta(String content) {
+        return "data: {\"object\":\"chat.completion.chunk\",\"model\":\"stub-model\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{\"content\":\"" + content + "\"},\"finish_reason\":null}]}";
+    }
+
+    public static ResponseDefinitionBuilder error(int status, String type, String code, String message) {
+        return WireMock.aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,"
+                        + "\"code\":\"" + code + "\"}}");
+    }
+}
