@@ -9,11 +9,13 @@ import org.apache.camel.Message;
 
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.Translation;
+import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
  * Enriches the caller's message with the translation: the body becomes the {@link Envelope}, the same facts travel as
- * {@code Dragoman*} headers, and nothing else of the provider call (its HTTP headers) reaches the caller.
+ * {@code Dragoman*} headers, and nothing else of the provider call (its HTTP headers) reaches the caller. A failure
+ * becomes a {@link TranslationFailedException} that says which provider failed and why.
  */
 final class EnvelopeStrategy implements AggregationStrategy {
 
@@ -21,8 +23,10 @@ final class EnvelopeStrategy implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange original, Exchange result) {
-        if (result.getException() != null) {
-            original.setException(result.getException());
+        Exception failure = result.getException();
+        if (failure != null) {
+            String reason = result.getProperty(ProviderRetryPolicy.FAILURE, failure.getMessage(), String.class);
+            original.setException(new TranslationFailedException(reason, failure));
             return original;
         }
         Message message = original.getMessage();

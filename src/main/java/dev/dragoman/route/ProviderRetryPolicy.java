@@ -12,7 +12,6 @@ import dev.dragoman.config.DragomanSettings;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.TransientProviderException;
-import dev.dragoman.translate.TranslationFailedException;
 
 /**
  * Decides, once every key of an instance has been tried, whether the call is retried and after how long; the error
@@ -20,11 +19,14 @@ import dev.dragoman.translate.TranslationFailedException;
  * few times, and anything else, or a wait beyond {@code dragoman.retry.max-wait}, fails the instance for good.
  * <p>
  * Runs as the error handler's {@code onExceptionOccurred} processor; its {@code retryWhile} reads the decision from
- * the {@value #RETRY} property and the delay from the {@code CamelRedeliveryDelay} header.
+ * the {@value #RETRY} property and the delay from the {@code CamelRedeliveryDelay} header. When it gives up, the
+ * {@value #FAILURE} property says why.
  */
 final class ProviderRetryPolicy implements Processor {
 
     static final String RETRY = "DragomanRetry";
+    /** Why the instance failed for good, for the error the caller sees. */
+    static final String FAILURE = "DragomanFailure";
     private static final String FIRST_FAILURE = "DragomanFirstFailure";
     private static final String TRANSIENT_FAILURES = "DragomanTransientFailures";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
@@ -53,7 +55,7 @@ final class ProviderRetryPolicy implements Processor {
             return;
         }
         exchange.setProperty(RETRY, false);
-        exchange.setException(new TranslationFailedException(provider.name() + ": " + reason(failure, wait), failure));
+        exchange.setProperty(FAILURE, provider.name() + ": " + reason(failure, wait));
     }
 
     /** Empty when retrying cannot help. */

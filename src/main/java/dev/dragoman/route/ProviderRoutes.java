@@ -1,12 +1,12 @@
 package dev.dragoman.route;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.LoadBalanceDefinition;
+import org.apache.camel.model.ProcessorDefinition;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.KeyUnusableException;
@@ -19,10 +19,10 @@ import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * One route per provider instance, {@code direct:provider-<name>}, generated from configuration: it prepares the call
- * through the instance's dialect, then a failover load balancer in round-robin mode hands it to one lane per key
- * ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight requests and rate, skips a key that is
- * rejected or cooling, calls the provider once, and reads the reply. Transient failures and rate limits fail over to
+ * Routes generated from configuration, per provider instance: {@code direct:provider-<name>} prepares the call
+ * through the instance's dialect and owns the retry policy; {@code direct:provider-<name>-keys} is a failover load
+ * balancer in round-robin mode over one lane per key ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight requests ({@link KeyLaneLimit}) and
+ * rate (throttle EIP), skips a key that is rejected or cooling, calls the provider once, and reads the reply. Transient failures and rate limits fail over to
  * the next key at once; when every key has been tried, {@link ProviderRetryPolicy} decides whether to wait and go
  * round again.
  */
@@ -63,8 +63,7 @@ public class ProviderRoutes extends RouteBuilder {
 
     private void providerRoute(ProviderInstance provider) {
         ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings());
-        List<ApiKey> keys = provider.keys().keys();
-        LoadBalanceDefinition lanes = from(endpoint(provider)).routeId("provider-" + provider.name())
+        from(endpoint(provider)).routeId("provider-" + provider.name())
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
                         .onExceptionOccurred(retryPolicy)
@@ -73,36 +72,51 @@ public class ProviderRoutes extends RouteBuilder {
                         .logRetryAttempted(false))
                 .process(exchange -> exchange.setProperty(CALL, provider.dialect().request(provider.settings(),
                         exchange.getMessage().getBody(TranslationRequest.class))))
+                // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
+                .to(keysEndpoint(provider))
+                .process(exchange -> {
+                    Reply reply = exchange.getMessage().getBody(Reply.class);
+                    String model = reply.model() != null ? reply.model() : provider.settings().model();
+                    exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(), reply.usage()));
+                });
+
+        List<ApiKey> keys = provider.keys().keys();
+        LoadBalanceDefinition lanes = from(keysEndpoint(provider)).routeId("provider-" + provider.name() + "-keys")
+                .errorHandler(noErrorHandler())
                 .loadBalance()
                 .failover(keys.size() - 1, false, true,
                         KeyUnusableException.class, TransientProviderException.class, IOException.class);
         for (int lane = 0; lane < keys.size(); lane++) {
             lanes.to(laneEndpoint(provider, lane));
         }
-        lanes.end()
-                .process(exchange -> {
-                    Reply reply = exchange.getMessage().getBody(Reply.class);
-                    String model = reply.model() != null ? reply.model() : provider.settings().model();
-                    exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(), reply.usage()));
-                });
+        lanes.end();
     }
 
     private void laneRoute(ProviderInstance provider, int lane) {
         ApiKey key = provider.keys().keys().get(lane);
-        Duration timeout = provider.settings().timeout();
-        var route = from(laneEndpoint(provider, lane)).routeId("provider-" + provider.name() + "-key-" + (lane + 1))
+        String routeId = "provider-" + provider.name() + "-key-" + (lane + 1);
+        KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency());
+        ProcessorDefinition<?> route = from(laneEndpoint(provider, lane)).routeId(routeId)
                 .errorHandler(noErrorHandler())
                 // a streamed reply must reach the reader as it arrives, not after Camel cached it
-                .noStreamCaching()
-                .throttle(provider.settings().concurrency()).concurrentRequestsMode();
+                .noStreamCaching();
         if (provider.settings().rpm() != null) {
             route = route.throttle(provider.settings().rpm()).timePeriodMillis(60_000);
         }
-        route.process(new KeyGate(provider.keys(), key))
-                .process(new HttpCallWriter(provider.dialect(), key))
-                .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false&disableStreamCache=true"
-                        + "&responseTimeout=" + timeout.toMillis())
-                .process(new ReplyReader(provider, key, providers.settings().defaultCooldown()));
+        route.doTry()
+                    .process(limit::acquire)
+                    .process(new KeyGate(provider.keys(), key))
+                    .process(new HttpCallWriter(provider.dialect(), key))
+                    .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false"
+                            + "&disableStreamCache=true&responseTimeout=" + provider.settings().timeout().toMillis())
+                    .process(new ReplyReader(provider, key, providers.settings().defaultCooldown()))
+                .doFinally()
+                    .process(limit::release)
+                .end();
+    }
+
+    private static String keysEndpoint(ProviderInstance provider) {
+        return endpoint(provider) + "-keys";
     }
 
     private static String laneEndpoint(ProviderInstance provider, int lane) {

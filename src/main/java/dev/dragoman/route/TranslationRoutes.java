@@ -8,7 +8,6 @@ import org.apache.camel.model.LoadBalanceDefinition;
 
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Providers;
-import dev.dragoman.translate.TranslationFailedException;
 
 /**
  * {@code direct:translate}, the one entry every source route uses: text (or a request) in, {@link
@@ -28,7 +27,9 @@ public class TranslationRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .setProperty(EnvelopeStrategy.STARTED, Instant::now)
                 .process(new RequestReader(providers))
-                .enrich("direct:dispatch", new EnvelopeStrategy());
+                // aggregateOnException: the strategy hands the caller a plain failure, one that the caller's own
+                // error handler treats as new rather than as already handled inside the provider route
+                .enrich("direct:dispatch", new EnvelopeStrategy(), true);
 
         LoadBalanceDefinition fallback = from("direct:dispatch").routeId("dispatch")
                 .errorHandler(noErrorHandler())
@@ -37,7 +38,8 @@ public class TranslationRoutes extends RouteBuilder {
                         .toD("direct:provider-${body.provider}")
                     .otherwise()
                         .loadBalance()
-                .failover(providers.all().size() - 1, false, false, TranslationFailedException.class);
+                        // any failure of an instance is final for it: its own route already retried what could be
+                        .failover(providers.all().size() - 1, false, false);
         for (ProviderInstance provider : providers.all()) {
             fallback.to(ProviderRoutes.endpoint(provider));
         }

@@ -1,12 +1,15 @@
 package dev.dragoman.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
-import org.junit.jupiter.api.io.TempDir;
+import org.apache.camel.util.FileUtil;
+import org.junit.jupiter.api.AfterEach;
 
 import dev.dragoman.Dragoman;
 
@@ -18,8 +21,27 @@ import static org.awaitility.Awaitility.await;
  */
 public abstract class DragomanTestSupport extends CamelMainTestSupport {
 
-    @TempDir
-    protected Path dir;
+    private Path dir;
+
+    /**
+     * This test's folder, made on first use rather than by {@code @TempDir}: Camel's test support asks for the
+     * properties before JUnit fills in fields.
+     */
+    protected Path dir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("dragoman-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    @AfterEach
+    void removeTempDirectory() {
+        FileUtil.removeDir(dir().toFile());
+    }
 
     @Override
     protected Class<?> getMainClass() {
@@ -48,20 +70,20 @@ public abstract class DragomanTestSupport extends CamelMainTestSupport {
     }
 
     protected Path inbox() {
-        return dir.resolve("inbox");
+        return dir().resolve("inbox");
     }
 
     protected Path outbox() {
-        return dir.resolve("outbox");
+        return dir().resolve("outbox");
     }
 
     protected Path failed() {
-        return dir.resolve("failed");
+        return dir().resolve("failed");
     }
 
     /** Drops a file as users do: written elsewhere, then moved into the inbox in one step. */
     protected void drop(String name, byte[] content) throws Exception {
-        Path staging = Files.createDirectories(dir.resolve("staging")).resolve(name);
+        Path staging = Files.createDirectories(dir().resolve("staging")).resolve(name);
         Files.write(staging, content);
         Files.createDirectories(inbox());
         Files.move(staging, inbox().resolve(name));
