@@ -1,5 +1,6 @@
 package dev.dragoman.provider;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -35,4 +36,10 @@ public interface Dialect {
      * @param header a response header by name, case-insensitively
      */
     ProviderException error(int status, JsonNode body, String raw, Function<String, String> header);
+
+    /** The request that lists the provider's models (keys go in through {@link #authHeaders}). */
+    HttpCall modelsRequest(ProviderSettings provider);
+
+    /** The model ids of a model-list reply, only those that can chat. */
+    List<String> readModels(JsonNode body);
 }

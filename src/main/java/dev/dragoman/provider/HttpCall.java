@@ -2,6 +2,19 @@ package dev.dragoman.provider;
 
 import java.util.Map;
 
-/** The HTTP request a dialect wants sent, less the headers that carry the key (those depend on the lane). */
-public record HttpCall(String url, Map<String, String> headers, byte[] body, boolean stream) {
+/**
+ * The HTTP request a dialect wants sent, less the headers that carry the key (those depend on the lane).
+ *
+ * @param body   the request body, or null for a GET
+ * @param stream whether the reply is read as a server-sent event stream
+ */
+public record HttpCall(String method, String url, Map<String, String> headers, byte[] body, boolean stream) {
+
+    public static HttpCall post(String url, Map<String, String> headers, byte[] body, boolean stream) {
+        return new HttpCall("POST", url, headers, body, stream);
+    }
+
+    public static HttpCall get(String url, Map<String, String> headers) {
+        return new HttpCall("GET", url, headers, null, false);
+    }
 }

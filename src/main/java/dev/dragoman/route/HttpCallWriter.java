@@ -25,7 +25,7 @@ final class HttpCallWriter implements Processor {
         Message message = exchange.getMessage();
         // only what the provider should see: no caller headers leak into the request
         message.getHeaders().clear();
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_METHOD, call.method());
         message.setHeader(Exchange.HTTP_URI, call.url());
         call.headers().forEach(message::setHeader);
         dialect.authHeaders(key).forEach(message::setHeader);

@@ -101,6 +101,22 @@ class OpenAiKeyLanesTest extends DragomanTestSupport {
     }
 
     @Test
+    void should_keep_at_most_keys_times_concurrency_calls_in_flight() throws Exception {
+        long delay = 300;
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay((int) delay)));
+
+        translate("busy.txt", lines(24, "Busy"));
+
+        List<Long> sent = provider.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getLoggedDate().getTime()).sorted().toList();
+        // a call sent at t is unanswered until t + delay: count the calls sent while it was in flight
+        int mostInFlight = sent.stream()
+                .mapToInt(at -> (int) sent.stream().filter(other -> other >= at && other < at + delay).count())
+                .max().orElse(0);
+        assertThat(mostInFlight).as("3 keys x concurrency 1").isBetween(2, 3);
+    }
+
+    @Test
     void should_drop_a_rejected_key_and_rest_a_rate_limited_one() throws Exception {
         provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
         provider.stubFor(post(OpenAiStub.PATH).withHeader("Authorization", equalTo("Bearer " + KEY_A))

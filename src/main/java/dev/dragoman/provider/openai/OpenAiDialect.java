@@ -2,7 +2,9 @@ package dev.dragoman.provider.openai;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -60,7 +62,7 @@ public class OpenAiDialect implements Dialect {
         Map<String, String> headers = new LinkedHashMap<>(provider.extraHeaders());
         headers.put("Content-Type", "application/json");
         headers.put("Accept", provider.stream() ? "text/event-stream" : "application/json");
-        return new HttpCall(OpenAiAddress.chatCompletions(provider.url()), headers,
+        return HttpCall.post(OpenAiAddress.chatCompletions(provider.url()), headers,
                 body.toString().getBytes(StandardCharsets.UTF_8), provider.stream());
     }
 
@@ -96,6 +98,20 @@ public class OpenAiDialect implements Dialect {
         }
         readUsage(chunk, reply);
         return true;
+    }
+
+    @Override
+    public HttpCall modelsRequest(ProviderSettings provider) {
+        return HttpCall.get(OpenAiAddress.models(provider.url()), provider.extraHeaders());
+    }
+
+    @Override
+    public List<String> readModels(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        body.path("data").forEach(model -> ids.add(model.path("id").asText()));
+        ids.removeIf(String::isEmpty);
+        ids.sort(null);
+        return ids;
     }
 
     @Override
