@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Properties;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.support.CapturedLog;
 import dev.dragoman.support.DragomanTestSupport;
@@ -26,22 +24,9 @@ class FileDropFailuresTest extends DragomanTestSupport {
     static final String KEY_ONE = "sk-secret-one-111111111111";
     static final String KEY_TWO = "sk-secret-two-222222222222";
 
-    static WireMockServer provider = new WireMockServer(options().dynamicPort());
-
-    @BeforeAll
-    static void startProvider() {
-        provider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.stop();
-    }
-
-    @BeforeEach
-    void resetProvider() {
-        provider.resetAll();
-    }
+    @RegisterExtension
+    static WireMockExtension provider = WireMockExtension.newInstance()
+            .options(options().dynamicPort().globalTemplating(false)).build();
 
     @Override
     protected Properties properties() {

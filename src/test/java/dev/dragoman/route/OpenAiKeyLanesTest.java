@@ -8,14 +8,12 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.BeanInject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.Providers;
@@ -38,25 +36,12 @@ class OpenAiKeyLanesTest extends DragomanTestSupport {
     static final String KEY_B = "sk-test-bbbbbbbbbbbb0002";
     static final String KEY_C = "sk-test-cccccccccccc0003";
 
-    static WireMockServer provider = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static WireMockExtension provider = WireMockExtension.newInstance()
+            .options(options().dynamicPort().globalTemplating(false)).build();
 
     @BeanInject
     Providers providers;
-
-    @BeforeAll
-    static void startProvider() {
-        provider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.stop();
-    }
-
-    @BeforeEach
-    void resetProvider() {
-        provider.resetAll();
-    }
 
     @Override
     protected Properties properties() {

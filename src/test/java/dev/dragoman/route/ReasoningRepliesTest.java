@@ -3,10 +3,10 @@ package dev.dragoman.route;
 import java.util.List;
 import java.util.Properties;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.provider.Usage;
 import dev.dragoman.support.DragomanTestSupport;
@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Replies of reasoning models, whole and streamed: only the translation reaches the envelope. */
 class ReasoningRepliesTest extends DragomanTestSupport {
 
-    static WireMockServer provider = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static WireMockExtension provider = WireMockExtension.newInstance()
+            .options(options().dynamicPort().globalTemplating(false)).build();
 
-    @BeforeAll
-    static void startProvider() {
-        provider.start();
+    @BeforeEach
+    void stubProvider() {
         provider.stubFor(post(OpenAiStub.PATH).withRequestBody(containing("plain-reasoning-field"))
                 .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"reasoning_content\":\"Let me think.\","
                         + "\"content\":\"Bonjour\"}")));
@@ -54,11 +55,6 @@ class ReasoningRepliesTest extends DragomanTestSupport {
                         OpenAiStub.delta("think>"),
                         OpenAiStub.delta("Bonjour"),
                         "data: [DONE]"))));
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.stop();
     }
 
     @Override

@@ -4,32 +4,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.dragoman.Dragoman;
+import dev.dragoman.support.DragomanTestSupport;
 import dev.dragoman.provider.pseudo.PseudoLocalizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The shipped application.properties and routes, unchanged: no network, no key, the pseudo provider. */
-class ShippedConfigurationTest extends CamelMainTestSupport {
+class ShippedConfigurationTest extends DragomanTestSupport {
 
     private final String name = "shipped-" + System.nanoTime() + ".txt";
     private final Path inbox = Path.of("data/inbox");
     private final Path output = Path.of("data/outbox").resolve(name);
 
+    /** Nothing overridden: the folders too are the shipped ones. */
     @Override
-    protected Class<?> getMainClass() {
-        return Dragoman.class;
-    }
-
-    @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "file:application.properties";
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        return null;
     }
 
     @AfterEach
