@@ -7,12 +7,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.spi.PropertiesComponent;
 
+import dev.dragoman.http.HttpErrors;
+import dev.dragoman.http.HttpRequests;
+import dev.dragoman.http.ProviderDirectory;
+import dev.dragoman.http.SseReplies;
 import dev.dragoman.provider.Providers;
 import dev.dragoman.translate.TextFiles;
 
 /**
  * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the
- * {@code translationPool} that source routes hand segments and records to, and the {@code textFiles} helper.
+ * {@code translationPool} that source routes hand segments and records to, and the helpers the YAML routes call.
  */
 @Configuration
 public class DragomanConfiguration implements CamelConfiguration {
@@ -27,6 +31,11 @@ public class DragomanConfiguration implements CamelConfiguration {
                 .newFixedThreadPool(this, "dragoman-translate", providers.capacity());
         context.getRegistry().bind("translationPool", pool);
         context.getRegistry().bind("textFiles", new TextFiles());
+        int maxBody = properties.resolveProperty("dragoman.http.max-body").map(Integer::valueOf).orElse(1 << 20);
+        context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody));
+        context.getRegistry().bind("httpErrors", new HttpErrors());
+        context.getRegistry().bind("sseReplies", new SseReplies());
+        context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
     }
 }

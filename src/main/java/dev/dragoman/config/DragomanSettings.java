@@ -11,12 +11,22 @@ import java.util.function.Function;
  */
 public record DragomanSettings(
         List<ProviderSettings> providers,
+        Strategy strategy,
+        List<String> sinks,
         String sourceLang,
         String targetLang,
         Duration maxCooldown,
         Duration defaultCooldown,
         Duration maxWait,
         int transientRetries) {
+
+    /** How several provider instances share a text. */
+    public enum Strategy {
+        /** The first instance translates; the next takes over when one fails for good. */
+        FALLBACK,
+        /** Every instance translates the same text, side by side. */
+        COMPARE
+    }
 
     public static DragomanSettings read(Function<String, Optional<String>> lookup) {
         PropertySource properties = new PropertySource(lookup);
@@ -28,11 +38,21 @@ public record DragomanSettings(
         Integer retries = properties.integer("dragoman.retry.transient-attempts");
         return new DragomanSettings(
                 names.stream().map(reader::read).toList(),
+                strategy(properties.text("dragoman.strategy", "fallback")),
+                properties.list("dragoman.sinks", ","),
                 properties.text("dragoman.source-lang", "auto"),
                 properties.text("dragoman.target-lang", "English"),
                 properties.duration("dragoman.keys.max-cooldown", Duration.ofSeconds(60)),
                 properties.duration("dragoman.keys.default-cooldown", Duration.ofSeconds(5)),
                 properties.duration("dragoman.retry.max-wait", Duration.ofSeconds(60)),
                 retries == null ? 2 : retries);
+    }
+
+    private static Strategy strategy(String value) {
+        try {
+            return Strategy.valueOf(value.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("dragoman.strategy must be fallback or compare, not '" + value + "'");
+        }
     }
 }

@@ -2,21 +2,49 @@ package dev.dragoman.provider;
 
 /**
  * Collects a reply as a dialect reads it, whole or event by event. Text goes through the {@link ThinkFilter}, so no
- * dialect can let reasoning through by forgetting to strip it.
+ * dialect can let reasoning through by forgetting to strip it; a {@link DeltaListener} sees the text as it grows.
  */
 public final class ReplyBuilder {
 
+    private final DeltaListener listener;
     private ThinkFilter filter = new ThinkFilter();
+    private String emitted = "";
     private final StringBuilder cumulative = new StringBuilder();
     private String model;
     private Usage usage;
+
+    public ReplyBuilder() {
+        this(DeltaListener.NONE);
+    }
+
+    public ReplyBuilder(DeltaListener listener) {
+        this.listener = listener;
+    }
 
     /** Appends a piece of the answer (a stream delta, or a whole non-streamed answer). */
     public ReplyBuilder append(String text) {
         if (text != null && !text.isEmpty()) {
             filter.accept(text);
+            tellListener();
         }
         return this;
+    }
+
+    /** Passes on what became visible; if the visible text was taken back (a late {@code </think>}), says so first. */
+    private void tellListener() {
+        String visible = filter.visible().stripLeading();
+        if (visible.equals(emitted)) {
+            return;
+        }
+        if (visible.startsWith(emitted)) {
+            listener.onDelta(visible.substring(emitted.length()));
+        } else {
+            listener.onReset();
+            if (!visible.isEmpty()) {
+                listener.onDelta(visible);
+            }
+        }
+        emitted = visible;
     }
 
     /**
@@ -31,6 +59,7 @@ public final class ReplyBuilder {
             append(text.substring(cumulative.length()));
         } else {
             filter = new ThinkFilter();
+            tellListener();
             append(text);
         }
         cumulative.setLength(0);
@@ -54,6 +83,8 @@ public final class ReplyBuilder {
     }
 
     public Reply build() {
-        return new Reply(filter.text(true), model, usage);
+        String text = filter.text(true);
+        tellListener();
+        return new Reply(text, model, usage);
     }
 }

@@ -47,6 +47,11 @@ final class ThinkFilter {
         }
     }
 
+    /** What is visible so far, held-back partial tags excepted. */
+    String visible() {
+        return visible.toString();
+    }
+
     /** The text so far, without reasoning; a held-back partial tag is released once the stream is complete. */
     String text(boolean complete) {
         if (complete && !inThink && !pending.isEmpty()) {

@@ -7,10 +7,18 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import dev.dragoman.translate.Comparison;
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
+
+import static dev.dragoman.translate.TranslationHeaders.ID;
+import static dev.dragoman.translate.TranslationHeaders.LATENCY;
+import static dev.dragoman.translate.TranslationHeaders.MODEL;
+import static dev.dragoman.translate.TranslationHeaders.PROVIDER;
+import static dev.dragoman.translate.TranslationHeaders.SOURCE_LANG;
+import static dev.dragoman.translate.TranslationHeaders.TARGET_LANG;
 
 /**
  * Enriches the caller's message with the translation: the body becomes the {@link Envelope}, the same facts travel as
@@ -31,17 +39,25 @@ final class EnvelopeStrategy implements AggregationStrategy {
         }
         Message message = original.getMessage();
         TranslationRequest request = message.getBody(TranslationRequest.class);
-        Translation translation = result.getMessage().getBody(Translation.class);
-        Instant started = original.getProperty(STARTED, Instant.class);
-        long latency = Duration.between(started, Instant.now()).toMillis();
-        message.setBody(new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(),
-                translation.text(), translation.provider(), translation.model(), translation.usage(), false, latency));
-        message.setHeader(RequestReader.ID, request.id());
-        message.setHeader(RequestReader.SOURCE_LANG, request.sourceLang());
-        message.setHeader(RequestReader.TARGET_LANG, request.targetLang());
-        message.setHeader(RequestReader.PROVIDER, translation.provider());
-        message.setHeader("DragomanModel", translation.model());
-        message.setHeader("DragomanLatency", latency);
+        long latency = Duration.between(original.getProperty(STARTED, Instant.class), Instant.now()).toMillis();
+        Object answer = result.getMessage().getBody();
+        Envelope envelope = answer instanceof Comparison comparison
+                ? new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(), null, null,
+                        null, null, false, latency, comparison.results())
+                : envelope(request, (Translation) answer, latency);
+        message.setBody(envelope);
+        message.setHeader(ID, request.id());
+        message.setHeader(SOURCE_LANG, request.sourceLang());
+        message.setHeader(TARGET_LANG, request.targetLang());
+        message.setHeader(PROVIDER, envelope.provider());
+        message.setHeader(MODEL, envelope.model());
+        message.setHeader(LATENCY, latency);
         return original;
+    }
+
+    private static Envelope envelope(TranslationRequest request, Translation translation, long latency) {
+        return new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(),
+                translation.text(), translation.provider(), translation.model(), translation.usage(), false, latency,
+                null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dragoman.route;
 
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -21,14 +23,17 @@ final class HttpCallWriter implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        HttpCall call = exchange.getProperty(ProviderRoutes.CALL, HttpCall.class);
-        Message message = exchange.getMessage();
-        // only what the provider should see: no caller headers leak into the request
+        write(exchange.getMessage(), exchange.getProperty(ProviderRoutes.CALL, HttpCall.class),
+                dialect.authHeaders(key));
+    }
+
+    /** Only what the provider should see: no header of the caller's message leaks into the request. */
+    static void write(Message message, HttpCall call, Map<String, String> auth) {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_METHOD, call.method());
         message.setHeader(Exchange.HTTP_URI, call.url());
         call.headers().forEach(message::setHeader);
-        dialect.authHeaders(key).forEach(message::setHeader);
+        auth.forEach(message::setHeader);
         message.setBody(call.body());
     }
 }

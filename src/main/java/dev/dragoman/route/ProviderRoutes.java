@@ -11,11 +11,14 @@ import org.apache.camel.model.ProcessorDefinition;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.DeltaListener;
 import dev.dragoman.provider.Reply;
+import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.Providers;
 import dev.dragoman.provider.TransientProviderException;
 import dev.dragoman.provider.pseudo.PseudoLocalizer;
 import dev.dragoman.translate.Translation;
+import dev.dragoman.translate.TranslationHeaders;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -56,8 +59,11 @@ public class ProviderRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .process(exchange -> {
                     TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
+                    // through a ReplyBuilder like any reply, so that a streaming caller hears it too
+                    Reply reply = new ReplyBuilder(exchange.getProperty(TranslationHeaders.DELTAS, DeltaListener.NONE,
+                            DeltaListener.class)).append(PseudoLocalizer.localize(request.text())).build();
                     exchange.getMessage().setBody(new Translation(provider.name(), provider.settings().model(),
-                            PseudoLocalizer.localize(request.text()), null));
+                            reply.text(), null));
                 });
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.DeltaListener;
 import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.Json;
@@ -23,6 +24,7 @@ import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseReader;
+import dev.dragoman.translate.TranslationHeaders;
 
 /**
  * Last step of a key lane: reads the provider's answer (whole or streamed) through the dialect, and on an error
@@ -53,7 +55,11 @@ final class ReplyReader implements Processor {
                 Function<String, String> header = name -> message.getHeader(name, String.class);
                 throw provider.dialect().error(status, Json.tryParse(raw).orElse(null), raw, header);
             }
-            ReplyBuilder reply = new ReplyBuilder();
+            DeltaListener listener = exchange.getProperty(TranslationHeaders.DELTAS, DeltaListener.NONE,
+                    DeltaListener.class);
+            // a retry on another key starts the text over
+            listener.onReset();
+            ReplyBuilder reply = new ReplyBuilder(listener);
             String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
             if (call.stream() && contentType.startsWith("text/event-stream")) {
                 SseReader.read(new InputStreamReader(body, StandardCharsets.UTF_8),

@@ -7,17 +7,17 @@ import org.apache.camel.Processor;
 import dev.dragoman.provider.Providers;
 import dev.dragoman.translate.TranslationRequest;
 
+import static dev.dragoman.translate.TranslationHeaders.ID;
+import static dev.dragoman.translate.TranslationHeaders.PROVIDER;
+import static dev.dragoman.translate.TranslationHeaders.SOURCE_LANG;
+import static dev.dragoman.translate.TranslationHeaders.TARGET_LANG;
+
 /**
  * Makes the {@link TranslationRequest} out of whatever a source sends to {@code direct:translate}: a ready request,
  * or text with the {@code Dragoman*} headers, falling back on the configured languages. A provider that is not
  * configured is refused here, before any call.
  */
 final class RequestReader implements Processor {
-
-    static final String ID = "DragomanId";
-    static final String SOURCE_LANG = "DragomanSourceLang";
-    static final String TARGET_LANG = "DragomanTargetLang";
-    static final String PROVIDER = "DragomanProvider";
 
     private final Providers providers;
 

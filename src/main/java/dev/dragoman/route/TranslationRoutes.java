@@ -1,20 +1,25 @@
 package dev.dragoman.route;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.LoadBalanceDefinition;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.dataformat.JsonLibrary;
 
-import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.config.DragomanSettings.Strategy;
 import dev.dragoman.provider.Providers;
 
 /**
  * {@code direct:translate}, the one entry every source route uses: text (or a request) in, {@link
  * dev.dragoman.translate.Envelope} out. The provider calls run on an enriched copy, so a caller's headers (a Kafka
- * commit handle, a file name) never reach a provider and the provider's headers never reach the caller. With
- * {@code strategy=fallback} the instances are tried in order by a failover load balancer that moves on when one
- * fails for good; a request that names its provider ({@code DragomanProvider}) goes to that one only.
+ * commit handle, a file name) never reach a provider and the provider's headers never reach the caller.
+ * <p>
+ * A request that names its provider ({@code DragomanProvider}) goes to that instance only. Otherwise, with
+ * {@code strategy=fallback} a failover load balancer tries the instances in order, moving on when one fails for good;
+ * with {@code strategy=compare} a parallel multicast asks every instance. Every envelope is also wire-tapped to the
+ * {@code dragoman.sinks}, as JSON.
  */
 public class TranslationRoutes extends RouteBuilder {
 
@@ -23,26 +28,34 @@ public class TranslationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:translate").routeId("translate")
+        List<String> sinks = providers.settings().sinks();
+        var translate = from("direct:translate").routeId("translate")
                 .errorHandler(noErrorHandler())
                 .setProperty(EnvelopeStrategy.STARTED, Instant::now)
                 .process(new RequestReader(providers))
                 // aggregateOnException: the strategy hands the caller a plain failure, one that the caller's own
                 // error handler treats as new rather than as already handled inside the provider route
                 .enrich("direct:dispatch", new EnvelopeStrategy(), true);
+        if (!sinks.isEmpty()) {
+            translate.wireTap("direct:sinks");
+            from("direct:sinks").routeId("sinks")
+                    .marshal().json(JsonLibrary.Jackson)
+                    .multicast().to(sinks.toArray(String[]::new));
+        }
 
-        LoadBalanceDefinition fallback = from("direct:dispatch").routeId("dispatch")
+        ChoiceDefinition dispatch = from("direct:dispatch").routeId("dispatch")
                 .errorHandler(noErrorHandler())
                 .choice()
                     .when(simple("${body.provider} != null"))
                         .toD("direct:provider-${body.provider}")
-                    .otherwise()
-                        .loadBalance()
-                        // any failure of an instance is final for it: its own route already retried what could be
-                        .failover(providers.all().size() - 1, false, false);
-        for (ProviderInstance provider : providers.all()) {
-            fallback.to(ProviderRoutes.endpoint(provider));
+                    .otherwise();
+        String[] instances = providers.all().stream().map(ProviderRoutes::endpoint).toArray(String[]::new);
+        if (providers.settings().strategy() == Strategy.COMPARE) {
+            dispatch.multicast(new CompareStrategy(providers.all())).parallelProcessing().to(instances).end();
+        } else {
+            // any failure of an instance is final for it: its own route already retried what could be
+            dispatch.loadBalance().failover(instances.length - 1, false, false).to(instances).end();
         }
-        fallback.end().end();
+        dispatch.end();
     }
 }

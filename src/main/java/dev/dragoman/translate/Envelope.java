@@ -1,15 +1,21 @@
 package dev.dragoman.translate;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.dragoman.provider.Usage;
 
-/** The translation envelope of DESIGN §5: what Kafka and HTTP return and what extra sinks receive. */
+/**
+ * The translation envelope of DESIGN §5: what Kafka and HTTP return and what extra sinks receive. Under
+ * {@code strategy=compare}, {@code translations} gives one entry per instance instead of translation, provider and
+ * model.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "source_lang", "target_lang", "text", "translation", "provider", "model", "usage", "cached",
-        "latency_ms" })
+        "latency_ms", "translations" })
 public record Envelope(
         String id,
         @JsonProperty("source_lang") String sourceLang,
@@ -20,5 +26,6 @@ public record Envelope(
         String model,
         Usage usage,
         boolean cached,
-        @JsonProperty("latency_ms") long latencyMs) {
+        @JsonProperty("latency_ms") long latencyMs,
+        List<ProviderResult> translations) {
 }

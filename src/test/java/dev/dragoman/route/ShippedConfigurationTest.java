@@ -22,10 +22,12 @@ class ShippedConfigurationTest extends DragomanTestSupport {
     private final Path inbox = Path.of("data/inbox");
     private final Path output = Path.of("data/outbox").resolve(name);
 
-    /** Nothing overridden: the folders too are the shipped ones. */
+    /** Nothing overridden, the folders included, but the HTTP port: 8080 may be taken on a build machine. */
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return null;
+        Properties properties = new Properties();
+        properties.put("camel.server.port", String.valueOf(port()));
+        return properties;
     }
 
     @AfterEach

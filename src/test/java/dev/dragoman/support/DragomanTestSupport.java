@@ -2,6 +2,7 @@ package dev.dragoman.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 public abstract class DragomanTestSupport extends CamelMainTestSupport {
 
     private Path dir;
+    private int port;
 
     /**
      * This test's folder, made on first use rather than by {@code @TempDir}: Camel's test support asks for the
@@ -60,8 +62,28 @@ public abstract class DragomanTestSupport extends CamelMainTestSupport {
         properties.put("dragoman.file.outbox", outbox().toString());
         properties.put("dragoman.file.failed", failed().toString());
         properties.put("dragoman.file.settle-time", "100");
+        properties.put("camel.server.port", String.valueOf(port()));
         properties.putAll(properties());
         return properties;
+    }
+
+    /** The HTTP API's port in this test: a free one, so tests never meet a server already on 8080. */
+    protected int port() {
+        if (port == 0) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return port;
+    }
+
+    /** Adds an OpenAI-format instance to the test's properties. */
+    protected static void openAi(Properties properties, String name, String url, String keys, String model) {
+        properties.put("dragoman.provider." + name + ".url", url);
+        properties.put("dragoman.provider." + name + ".keys", keys);
+        properties.put("dragoman.provider." + name + ".model", model);
     }
 
     /** What a test adds to or changes in the shipped configuration. */

@@ -1,0 +1,130 @@
+package dev.dragoman.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dragoman.provider.Json;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.Providers;
+import dev.dragoman.translate.Envelope;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * Reads {@code POST /translate} bodies and writes the replies; bound as {@code httpRequests}. JSON bodies are
+ * {@code {"text": …}} or {@code {"texts": […]}} with optional {@code source_lang}, {@code target_lang},
+ * {@code provider}, {@code id}; a {@code text/plain} body is one text, with those fields as query parameters.
+ */
+public class HttpRequests {
+
+    private final Providers providers;
+    private final int maxBody;
+
+    public HttpRequests(Providers providers, int maxBody) {
+        this.providers = providers;
+        this.maxBody = maxBody;
+    }
+
+    public TranslateCall read(Exchange exchange) throws BadRequestException {
+        Message message = exchange.getMessage();
+        byte[] body = message.getBody(byte[].class);
+        if (body == null || body.length == 0) {
+            throw new BadRequestException("the body is empty: send {\"text\": \"…\"} or {\"texts\": [\"…\"]}");
+        }
+        if (body.length > maxBody) {
+            throw new BadRequestException("the body has " + body.length + " bytes, more than the " + maxBody
+                    + " allowed (dragoman.http.max-body)");
+        }
+        boolean stream = message.getHeader("Accept", "", String.class).contains("text/event-stream");
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        if (contentType.startsWith("text/plain")) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            return new TranslateCall(List.of(request(exchange, text, null, field(message, "source_lang"),
+                    field(message, "target_lang"), field(message, "provider"))), false, stream);
+        }
+        JsonNode json = parse(body);
+        String source = text(json, "source_lang");
+        String target = text(json, "target_lang");
+        String provider = text(json, "provider");
+        String id = text(json, "id");
+        if (json.has("texts")) {
+            JsonNode texts = json.get("texts");
+            if (!texts.isArray() || texts.isEmpty()) {
+                throw new BadRequestException("\"texts\" must be a non-empty array of strings");
+            }
+            List<TranslationRequest> requests = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                if (!texts.get(i).isTextual()) {
+                    throw new BadRequestException("\"texts\"[" + i + "] must be a string");
+                }
+                requests.add(request(exchange, texts.get(i).asText(),
+                        (id == null ? exchange.getExchangeId() : id) + "-" + i, source, target, provider));
+            }
+            if (stream) {
+                throw new BadRequestException("streaming (Accept: text/event-stream) takes one \"text\", not \"texts\"");
+            }
+            return new TranslateCall(requests, true, false);
+        }
+        JsonNode text = json.get("text");
+        if (text == null || !text.isTextual()) {
+            throw new BadRequestException(text == null ? "\"text\" is missing" : "\"text\" must be a string");
+        }
+        return new TranslateCall(List.of(request(exchange, text.asText(), id, source, target, provider)), false,
+                stream);
+    }
+
+    /** The reply body: one envelope, or an array in the order of the texts. */
+    public String reply(TranslateCall call, List<Envelope> envelopes) throws JsonProcessingException {
+        return Json.MAPPER.writeValueAsString(call.batch() ? envelopes : envelopes.get(0));
+    }
+
+    private TranslationRequest request(Exchange exchange, String text, String id, String source, String target,
+            String provider) throws BadRequestException {
+        if (text.isBlank()) {
+            throw new BadRequestException("the text is empty");
+        }
+        if (provider != null && providers.byName(provider).isEmpty()) {
+            throw new BadRequestException("unknown provider '" + provider + "'; configured: "
+                    + String.join(", ", providers.all().stream().map(ProviderInstance::name).toList()));
+        }
+        return new TranslationRequest(id != null ? id : exchange.getExchangeId(), text,
+                source != null ? source : providers.settings().sourceLang(),
+                target != null ? target : providers.settings().targetLang(), provider);
+    }
+
+    private static JsonNode parse(byte[] body) throws BadRequestException {
+        try {
+            JsonNode json = Json.MAPPER.readTree(body);
+            if (json == null || !json.isObject()) {
+                throw new BadRequestException("the body must be a JSON object");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRequestException("the body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode json, String field) throws BadRequestException {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadRequestException("\"" + field + "\" must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String field(Message message, String name) {
+        return message.getHeader(name, String.class);
+    }
+}

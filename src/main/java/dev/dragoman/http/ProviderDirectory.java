@@ -1,0 +1,48 @@
+package dev.dragoman.http;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeyState;
+import dev.dragoman.provider.Json;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.Providers;
+
+/**
+ * {@code GET /providers}: each instance with its dialect, model, address and keys, masked, with each key's state
+ * (active, cooling until …, rejected and why). Bound as {@code providerDirectory}.
+ */
+public class ProviderDirectory {
+
+    private final Providers providers;
+
+    public ProviderDirectory(Providers providers) {
+        this.providers = providers;
+    }
+
+    public String list() throws JsonProcessingException {
+        return Json.MAPPER.writeValueAsString(providers.all().stream().map(ProviderDirectory::describe).toList());
+    }
+
+    private static ProviderView describe(ProviderInstance provider) {
+        return new ProviderView(provider.name(), provider.settings().dialect(), provider.settings().model(),
+                provider.settings().url(),
+                provider.keys().keys().stream().map(key -> KeyView.of(key, provider.keys().state(key))).toList());
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProviderView(String name, String dialect, String model, String url, List<KeyView> keys) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KeyView(String key, String state, String until, String reason) {
+
+        static KeyView of(ApiKey key, KeyState state) {
+            return new KeyView(key.masked(), state.status().name().toLowerCase(),
+                    state.until() == null ? null : state.until().toString(), state.reason());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.dragoman.route;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dragoman.http.NotFoundException;
+import dev.dragoman.http.ProviderCallException;
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.Json;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.Providers;
+
+/**
+ * {@code direct:provider-models}: the model list of the instance named in the {@code name} header, fetched live from
+ * the provider with its first usable key, as {@code {"provider": …, "models": […]}}.
+ */
+public class ModelListRoutes extends RouteBuilder {
+
+    private static final String INSTANCE = "DragomanInstance";
+
+    @BeanInject
+    Providers providers;
+
+    @Override
+    public void configure() {
+        from("direct:provider-models").routeId("provider-models")
+                .errorHandler(noErrorHandler())
+                .process(this::prepare)
+                .choice()
+                    .when(exchangeProperty(ProviderRoutes.CALL).isNotNull())
+                        .to("http://models?throwExceptionOnFailure=false")
+                        .process(this::read)
+                .end();
+    }
+
+    private void prepare(Exchange exchange) throws Exception {
+        String name = exchange.getMessage().getHeader("name", String.class);
+        ProviderInstance provider = providers.byName(name)
+                .orElseThrow(() -> new NotFoundException("unknown provider '" + name + "'"));
+        exchange.setProperty(INSTANCE, provider);
+        if (provider.offline()) {
+            reply(exchange.getMessage(), provider, List.of(provider.settings().model()));
+            return;
+        }
+        ApiKey key = provider.keys().keys().stream().filter(provider.keys()::usable).findFirst()
+                .orElseThrow(() -> new ProviderCallException(name + ": no usable key to list models with"));
+        var call = provider.dialect().modelsRequest(provider.settings());
+        exchange.setProperty(ProviderRoutes.CALL, call);
+        HttpCallWriter.write(exchange.getMessage(), call, provider.dialect().authHeaders(key));
+    }
+
+    private void read(Exchange exchange) throws Exception {
+        ProviderInstance provider = exchange.getProperty(INSTANCE, ProviderInstance.class);
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String raw = message.getBody(String.class);
+        JsonNode json = Json.tryParse(raw).orElse(null);
+        if (status / 100 != 2 || json == null) {
+            String why = provider.dialect().error(status, json, raw == null ? "" : raw,
+                    header -> message.getHeader(header, String.class)).getMessage();
+            throw new ProviderCallException(provider.name() + ": listing models failed: " + why);
+        }
+        reply(message, provider, provider.dialect().readModels(json));
+    }
+
+    private static void reply(Message message, ProviderInstance provider, List<String> models) throws Exception {
+        // the provider's own response headers (length, encoding) must not describe this reply
+        message.getHeaders().clear();
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(Json.MAPPER.writeValueAsString(Map.of("provider", provider.name(), "models", models))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
