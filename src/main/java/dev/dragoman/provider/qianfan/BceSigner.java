@@ -1,6 +1,7 @@
 package dev.dragoman.provider.qianfan;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -63,9 +64,13 @@ public final class BceSigner {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            sorted.put(encode(name, true), encode(value, true));
+            sorted.put(encode(decode(name), true), encode(decode(value), true));
         }
         return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** RFC 3986 encoding: unreserved characters stay, {@code /} stays in paths. */
