@@ -15,10 +15,16 @@ class ModelListsTest {
         return Dialects.create(TestSettings.read("p", options)).orElseThrow();
     }
 
+    /** The model-list call of an instance made from these options. */
+    private static HttpCall call(Dialect dialect, Map<String, String> options) {
+        return dialect.modelsRequest(TestSettings.read("p", options));
+    }
+
     @Test
     void openai_lists_data_ids() throws Exception {
-        Dialect dialect = dialect(Map.of("platform", "deepseek"));
-        HttpCall call = dialect.modelsRequest(TestSettings.read("p", Map.of("platform", "deepseek")));
+        Map<String, String> options = Map.of("platform", "deepseek");
+        Dialect dialect = dialect(options);
+        HttpCall call = call(dialect, options);
 
         assertThat(call.method()).isEqualTo("GET");
         assertThat(call.url()).isEqualTo("https://api.deepseek.com/v1/models");
@@ -32,7 +38,7 @@ class ModelListsTest {
     void gemini_lists_only_models_that_generate_content_without_their_prefix() throws Exception {
         Map<String, String> options = Map.of("platform", "gemini");
         Dialect dialect = dialect(options);
-        HttpCall call = dialect.modelsRequest(TestSettings.read("p", options));
+        HttpCall call = call(dialect, options);
 
         assertThat(call.url()).isEqualTo("https://generativelanguage.googleapis.com/v1beta/models?pageSize=1000")
                 .doesNotContain("key=");
@@ -49,7 +55,7 @@ class ModelListsTest {
     void claude_lists_with_its_version_header() throws Exception {
         Map<String, String> options = Map.of("platform", "claude");
         Dialect dialect = dialect(options);
-        HttpCall call = dialect.modelsRequest(TestSettings.read("p", options));
+        HttpCall call = call(dialect, options);
 
         assertThat(call.url()).isEqualTo("https://api.anthropic.com/v1/models");
         assertThat(call.headers()).containsEntry("anthropic-version", "2023-06-01");
@@ -66,7 +72,7 @@ class ModelListsTest {
     void cohere_lists_chat_models_from_v1() throws Exception {
         Map<String, String> options = Map.of("platform", "cohere");
         Dialect dialect = dialect(options);
-        HttpCall call = dialect.modelsRequest(TestSettings.read("p", options));
+        HttpCall call = call(dialect, options);
 
         assertThat(call.url()).startsWith("https://api.cohere.com/v1/models?endpoint=chat");
         assertThat(dialect.readModels(Json.MAPPER.readTree("""
@@ -81,7 +87,7 @@ class ModelListsTest {
     void azure_lists_the_resource_models_on_v1() {
         Map<String, String> options = Map.of("url",
                 "https://res.openai.azure.com/openai/deployments/gpt-4o-dep/chat/completions?api-version=2024-10-21");
-        assertThat(dialect(options).modelsRequest(TestSettings.read("p", options)).url())
+        assertThat(call(dialect(options), options).url())
                 .isEqualTo("https://res.openai.azure.com/openai/v1/models");
     }
 }

@@ -96,8 +96,7 @@ public class ClaudeDialect implements Dialect {
 
     @Override
     public boolean readEvent(SseEvent event, ReplyBuilder reply) throws ProviderException {
-        JsonNode data = Json.tryParse(event.data())
-                .orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT, "a stream event is not JSON"));
+        JsonNode data = event.json();
         failOnError(data);
         String type = data.path("type").asText(event.name() == null ? "" : event.name());
         switch (type) {

@@ -87,8 +87,7 @@ public class CohereDialect implements Dialect {
         if ("[DONE]".equals(event.data().strip())) {
             return false;
         }
-        JsonNode data = Json.tryParse(event.data())
-                .orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT, "a stream event is not JSON"));
+        JsonNode data = event.json();
         String type = data.path("type").asText(event.name() == null ? "" : event.name());
         switch (type) {
             case "content-delta" -> reply.append(Json.text(data.path("delta").path("message").path("content"),

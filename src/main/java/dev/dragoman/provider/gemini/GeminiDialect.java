@@ -76,8 +76,7 @@ public class GeminiDialect implements Dialect {
         if ("[DONE]".equals(event.data().strip())) {
             return false;
         }
-        JsonNode chunk = Json.tryParse(event.data())
-                .orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT, "a stream event is not JSON"));
+        JsonNode chunk = event.json();
         read(chunk, reply);
         return true;
     }

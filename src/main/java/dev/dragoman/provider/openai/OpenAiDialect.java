@@ -106,8 +106,7 @@ public class OpenAiDialect implements Dialect {
         if (DONE.equals(event.data().strip())) {
             return false;
         }
-        JsonNode chunk = Json.tryParse(event.data())
-                .orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT, "a stream event is not JSON"));
+        JsonNode chunk = event.json();
         failOnEmbeddedError(chunk);
         reply.model(Json.text(chunk, "model"));
         JsonNode choices = chunk.path("choices");

@@ -2,7 +2,7 @@ package dev.dragoman.support.wire;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import dev.dragoman.support.OpenAiStub;
@@ -10,15 +10,12 @@ import dev.dragoman.support.OpenAiStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
  * Azure OpenAI's deployments address with its api-version (reference/providers.md §2): api-key header, first stream
  * chunk with {@code choices: []} and {@code prompt_filter_results}. The dialect is detected from the address.
  */
-public final class AzureStub implements WireFormatStub {
+public final class AzureStub extends SameAddressStub {
 
     public static final String KEY = "0123456789abcdef0123456789abcdef";
     private static final String PATH = "/openai/deployments/gpt-4o-dep/chat/completions?api-version=2024-10-21";
@@ -34,34 +31,31 @@ public final class AzureStub implements WireFormatStub {
     }
 
     @Override
-    public void stub(WireMockExtension server) {
-        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
-                .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"<think>French.</think>Bonjour\"}")));
-        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-                .willReturn(Sse.stream(
-                        Sse.data("{\"choices\":[],\"prompt_filter_results\":[{\"prompt_index\":0,"
+    protected String path(boolean stream) {
+        return PATH;
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder wholeReply() {
+        return OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"<think>French.</think>Bonjour\"}");
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder streamedReply() {
+        return Sse.stream(
+                Sse.data("{\"choices\":[],\"prompt_filter_results\":[{\"prompt_index\":0,"
                                 + "\"content_filter_results\":{\"hate\":{\"filtered\":false,\"severity\":\"safe\"}}}]}"),
-                        OpenAiStub.delta("Bon"),
-                        OpenAiStub.delta("jour"),
-                        Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
-                        Sse.data("[DONE]"))));
+                OpenAiStub.delta("Bon"),
+                OpenAiStub.delta("jour"),
+                Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
+                Sse.data("[DONE]"));
     }
 
     @Override
-    public RequestPatternBuilder plainRequest() {
-        return request("false");
-    }
-
-    @Override
-    public RequestPatternBuilder streamedRequest() {
-        return request("true");
-    }
-
-    private static RequestPatternBuilder request(String stream) {
-        return postRequestedFor(urlEqualTo(PATH))
+    protected RequestPatternBuilder expect(RequestPatternBuilder request) {
+        return request
                 .withHeader("api-key", equalTo(KEY))
                 .withoutHeader("Authorization")
-                .withRequestBody(matchingJsonPath("$.stream", equalTo(stream)))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4o-dep")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing("into French")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo(TEXT)));

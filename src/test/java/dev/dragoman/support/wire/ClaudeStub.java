@@ -2,7 +2,7 @@ package dev.dragoman.support.wire;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -10,12 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /** Anthropic's Messages API (reference/providers.md §4): thinking blocks, named stream events, message_stop. */
-public final class ClaudeStub implements WireFormatStub {
+public final class ClaudeStub extends SameAddressStub {
 
     public static final String KEY = "sk-ant-api03-claude-test-key-0001";
     private static final String PATH = "/v1/messages";
@@ -32,53 +29,52 @@ public final class ClaudeStub implements WireFormatStub {
     }
 
     @Override
-    public void stub(WireMockExtension server) {
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("false"))).willReturn(okJson("""
+    protected String path(boolean stream) {
+        return PATH;
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder wholeReply() {
+        return okJson("""
                 {"id":"msg_1","type":"message","role":"assistant","model":"claude-haiku-4-5-20251001",
                  "content":[{"type":"thinking","thinking":"The user wants French.","signature":"sig"},
                             {"type":"text","text":"Bonjour"}],
                  "stop_reason":"end_turn","stop_sequence":null,
-                 "usage":{"input_tokens":31,"output_tokens":12}}""")));
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("true"))).willReturn(Sse.stream(
+                 "usage":{"input_tokens":31,"output_tokens":12}}""");
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder streamedReply() {
+        return Sse.stream(
                 Sse.named("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-                        + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5-20251001\","
-                        + "\"content\":[],\"usage\":{\"input_tokens\":31,\"output_tokens\":1}}}"),
+                + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5-20251001\","
+                + "\"content\":[],\"usage\":{\"input_tokens\":31,\"output_tokens\":1}}}"),
                 Sse.named("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
-                        + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}"),
+                + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}"),
                 Sse.named("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-                        + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"The user wants French.\"}}"),
+                + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"The user wants French.\"}}"),
                 Sse.named("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"),
                 Sse.named("ping", "{\"type\":\"ping\"}"),
                 Sse.named("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,"
-                        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
                 Sse.named("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,"
-                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Bon\"}}"),
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Bon\"}}"),
                 Sse.named("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,"
-                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"jour\"}}"),
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"jour\"}}"),
                 Sse.named("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"),
                 Sse.named("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
-                        + "\"usage\":{\"output_tokens\":12}}"),
+                + "\"usage\":{\"output_tokens\":12}}"),
                 Sse.named("message_stop", "{\"type\":\"message_stop\"}"),
                 Sse.named("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,"
-                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\" after the end\"}}"))));
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\" after the end\"}}"));
     }
 
     @Override
-    public RequestPatternBuilder plainRequest() {
-        return request("false");
-    }
-
-    @Override
-    public RequestPatternBuilder streamedRequest() {
-        return request("true");
-    }
-
-    private static RequestPatternBuilder request(String stream) {
-        return postRequestedFor(urlEqualTo(PATH))
+    protected RequestPatternBuilder expect(RequestPatternBuilder request) {
+        return request
                 .withHeader("x-api-key", equalTo(KEY))
                 .withHeader("anthropic-version", equalTo("2023-06-01"))
                 .withoutHeader("Authorization")
-                .withRequestBody(matchingJsonPath("$.stream", equalTo(stream)))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("claude-haiku-4-5")))
                 .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("4096")))
                 .withRequestBody(matchingJsonPath("$.system", containing("into French")))

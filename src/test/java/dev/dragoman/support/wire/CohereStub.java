@@ -2,19 +2,16 @@ package dev.dragoman.support.wire;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /** Cohere's Chat v2 (reference/providers.md §5): thinking content, content-delta events, message-end, stray [DONE]. */
-public final class CohereStub implements WireFormatStub {
+public final class CohereStub extends SameAddressStub {
 
     public static final String KEY = "co-cohere-test-key-000000001";
     private static final String PATH = "/v2/chat";
@@ -31,47 +28,46 @@ public final class CohereStub implements WireFormatStub {
     }
 
     @Override
-    public void stub(WireMockExtension server) {
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("false"))).willReturn(okJson("""
+    protected String path(boolean stream) {
+        return PATH;
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder wholeReply() {
+        return okJson("""
                 {"id":"c1","finish_reason":"COMPLETE",
                  "message":{"role":"assistant","content":[{"type":"thinking","thinking":"The user wants French."},
                                                           {"type":"text","text":"Bonjour"}]},
                  "usage":{"billed_units":{"input_tokens":25,"output_tokens":12},
-                          "tokens":{"input_tokens":31,"output_tokens":12}}}""")));
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("true"))).willReturn(Sse.stream(
+                          "tokens":{"input_tokens":31,"output_tokens":12}}}""");
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder streamedReply() {
+        return Sse.stream(
                 Sse.named("message-start", "{\"type\":\"message-start\",\"id\":\"c1\",\"delta\":{\"message\":"
-                        + "{\"role\":\"assistant\",\"content\":[]}}}"),
+                + "{\"role\":\"assistant\",\"content\":[]}}}"),
                 Sse.named("content-start", "{\"type\":\"content-start\",\"index\":0,\"delta\":{\"message\":"
-                        + "{\"content\":{\"type\":\"thinking\",\"thinking\":\"\"}}}}"),
+                + "{\"content\":{\"type\":\"thinking\",\"thinking\":\"\"}}}}"),
                 Sse.named("content-delta", "{\"type\":\"content-delta\",\"index\":0,\"delta\":{\"message\":"
-                        + "{\"content\":{\"thinking\":\"The user wants French.\"}}}}"),
+                + "{\"content\":{\"thinking\":\"The user wants French.\"}}}}"),
                 Sse.named("content-start", "{\"type\":\"content-start\",\"index\":1,\"delta\":{\"message\":"
-                        + "{\"content\":{\"type\":\"text\",\"text\":\"\"}}}}"),
+                + "{\"content\":{\"type\":\"text\",\"text\":\"\"}}}}"),
                 Sse.named("content-delta", "{\"type\":\"content-delta\",\"index\":1,\"delta\":{\"message\":"
-                        + "{\"content\":{\"text\":\"Bon\"}}}}"),
+                + "{\"content\":{\"text\":\"Bon\"}}}}"),
                 Sse.named("content-delta", "{\"type\":\"content-delta\",\"index\":1,\"delta\":{\"message\":"
-                        + "{\"content\":{\"text\":\"jour\"}}}}"),
+                + "{\"content\":{\"text\":\"jour\"}}}}"),
                 Sse.named("content-end", "{\"type\":\"content-end\",\"index\":1}"),
                 Sse.named("message-end", "{\"type\":\"message-end\",\"delta\":{\"finish_reason\":\"COMPLETE\","
-                        + "\"usage\":{\"billed_units\":{\"input_tokens\":25,\"output_tokens\":12},"
-                        + "\"tokens\":{\"input_tokens\":31,\"output_tokens\":12}}}}"),
-                Sse.data("[DONE]"))));
+                + "\"usage\":{\"billed_units\":{\"input_tokens\":25,\"output_tokens\":12},"
+                + "\"tokens\":{\"input_tokens\":31,\"output_tokens\":12}}}}"),
+                Sse.data("[DONE]"));
     }
 
     @Override
-    public RequestPatternBuilder plainRequest() {
-        return request("false");
-    }
-
-    @Override
-    public RequestPatternBuilder streamedRequest() {
-        return request("true");
-    }
-
-    private static RequestPatternBuilder request(String stream) {
-        return postRequestedFor(urlEqualTo(PATH))
+    protected RequestPatternBuilder expect(RequestPatternBuilder request) {
+        return request
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
-                .withRequestBody(matchingJsonPath("$.stream", equalTo(stream)))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("command-a-03-2025")))
                 .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing("into French")))

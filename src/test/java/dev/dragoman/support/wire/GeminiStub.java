@@ -2,19 +2,16 @@ package dev.dragoman.support.wire;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /** Gemini's generateContent and streamGenerateContent?alt=sse (reference/providers.md §3): thought parts, no [DONE]. */
-public final class GeminiStub implements WireFormatStub {
+public final class GeminiStub extends SameAddressStub {
 
     public static final String KEY = "AIzaSy-gemini-test-key-0001";
     private static final String MODEL = "gemini-2.5-flash";
@@ -33,38 +30,38 @@ public final class GeminiStub implements WireFormatStub {
     }
 
     @Override
-    public void stub(WireMockExtension server) {
-        server.stubFor(post(urlEqualTo(PLAIN)).willReturn(okJson("""
+    protected String path(boolean stream) {
+        return stream ? STREAMED : PLAIN;
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder wholeReply() {
+        return okJson("""
                 {"candidates":[{"content":{"role":"model","parts":[
                    {"text":"The user wants French.","thought":true},{"text":"Bonjour"}]},"finishReason":"STOP"}],
                  "usageMetadata":{"promptTokenCount":31,"candidatesTokenCount":12,"thoughtsTokenCount":100,
                    "totalTokenCount":143},
-                 "modelVersion":"gemini-2.5-flash-001","responseId":"r1"}""")));
-        server.stubFor(post(urlEqualTo(STREAMED)).willReturn(Sse.stream(
+                 "modelVersion":"gemini-2.5-flash-001","responseId":"r1"}""");
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder streamedReply() {
+        return Sse.stream(
                 Sse.data("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Thinking\","
-                        + "\"thought\":true}]}}],\"usageMetadata\":{\"promptTokenCount\":31,"
-                        + "\"candidatesTokenCount\":0}}"),
+                + "\"thought\":true}]}}],\"usageMetadata\":{\"promptTokenCount\":31,"
+                + "\"candidatesTokenCount\":0}}"),
                 Sse.data("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Bon\"}]},"
-                        + "\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":31,"
-                        + "\"candidatesTokenCount\":5},\"modelVersion\":\"gemini-2.5-flash-001\"}"),
+                + "\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":31,"
+                + "\"candidatesTokenCount\":5},\"modelVersion\":\"gemini-2.5-flash-001\"}"),
                 Sse.data("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"jour\"}]},"
-                        + "\"finishReason\":\"STOP\"}]}"),
+                + "\"finishReason\":\"STOP\"}]}"),
                 Sse.data("{\"candidates\":[{\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":31,"
-                        + "\"candidatesTokenCount\":12,\"totalTokenCount\":43}}"))));
+                + "\"candidatesTokenCount\":12,\"totalTokenCount\":43}}"));
     }
 
     @Override
-    public RequestPatternBuilder plainRequest() {
-        return request(PLAIN);
-    }
-
-    @Override
-    public RequestPatternBuilder streamedRequest() {
-        return request(STREAMED);
-    }
-
-    private static RequestPatternBuilder request(String path) {
-        return postRequestedFor(urlEqualTo(path))
+    protected RequestPatternBuilder expect(RequestPatternBuilder request) {
+        return request
                 .withHeader("x-goog-api-key", equalTo(KEY))
                 .withoutHeader("Authorization")
                 .withRequestBody(matchingJsonPath("$.systemInstruction.parts[0].text", containing("into French")))

@@ -2,6 +2,7 @@ package dev.dragoman.support.wire;
 
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
@@ -14,8 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -24,7 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * endpoint (BCE-signed), then the chat calls carry the bearer token; replies are OpenAI-shaped with
  * {@code reasoning_content}.
  */
-public final class QianfanStub implements WireFormatStub {
+public final class QianfanStub extends SameAddressStub {
 
     public static final String ACCESS_KEY = "ALTAKqianfanAccessKey01";
     public static final String SECRET_KEY = "qianfanSecretKey0000000000000001";
@@ -43,37 +42,40 @@ public final class QianfanStub implements WireFormatStub {
                 "model", "ernie-4.0-turbo-8k", "token-url", baseUrl + TOKEN_PATH);
     }
 
+    /** The IAM token endpoint too, answering with a token that lasts. */
     @Override
     public void stub(WireMockExtension server) {
         server.stubFor(get(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson("{\"token\":\"" + TOKEN + "\","
                 + "\"expireTime\":\"2099-01-01T00:00:00Z\",\"createTime\":\"2026-01-01T00:00:00Z\","
                 + "\"userId\":\"u1\",\"status\":\"enable\"}")));
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
-                .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"reasoning_content\":\"French.\","
-                        + "\"content\":\"Bonjour\"}")));
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-                .willReturn(Sse.stream(
-                        Sse.data("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"French.\"}}]}"),
-                        OpenAiStub.delta("Bon"),
-                        OpenAiStub.delta("jour"),
-                        Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
-                        Sse.data("[DONE]"))));
+        super.stub(server);
     }
 
     @Override
-    public RequestPatternBuilder plainRequest() {
-        return request("false");
+    protected String path(boolean stream) {
+        return PATH;
     }
 
     @Override
-    public RequestPatternBuilder streamedRequest() {
-        return request("true");
+    protected ResponseDefinitionBuilder wholeReply() {
+        return OpenAiStub.reply("{\"role\":\"assistant\",\"reasoning_content\":\"French.\","
+                + "\"content\":\"Bonjour\"}");
     }
 
-    private static RequestPatternBuilder request(String stream) {
-        return postRequestedFor(urlEqualTo(PATH))
+    @Override
+    protected ResponseDefinitionBuilder streamedReply() {
+        return Sse.stream(
+                Sse.data("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"French.\"}}]}"),
+                OpenAiStub.delta("Bon"),
+                OpenAiStub.delta("jour"),
+                Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
+                Sse.data("[DONE]"));
+    }
+
+    @Override
+    protected RequestPatternBuilder expect(RequestPatternBuilder request) {
+        return request
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .withRequestBody(matchingJsonPath("$.stream", equalTo(stream)))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("ernie-4.0-turbo-8k")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing("into French")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo(TEXT)));
@@ -84,6 +86,6 @@ public final class QianfanStub implements WireFormatStub {
     public void verifyAlso(WireMockExtension server) {
         server.verify(1, getRequestedFor(urlEqualTo(TOKEN_PATH + "?expireInSeconds=86400"))
                 .withHeader("Authorization", matching("bce-auth-v1/" + ACCESS_KEY
-                        + "/\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ/1800/host/[0-9a-f]{64}")));
+                + "/\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ/1800/host/[0-9a-f]{64}")));
     }
 }

@@ -2,22 +2,19 @@ package dev.dragoman.support.wire;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import dev.dragoman.support.OpenAiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
  * Qwen-MT on DashScope's compatible mode (reference/providers.md §7): translation_options, one user message, and a
  * cumulative stream whose chunks repeat the translation so far.
  */
-public final class QwenMtStub implements WireFormatStub {
+public final class QwenMtStub extends SameAddressStub {
 
     public static final String KEY = "sk-qwen-mt-test-key-00000001";
     private static final String PATH = "/compatible-mode/v1/chat/completions";
@@ -35,33 +32,30 @@ public final class QwenMtStub implements WireFormatStub {
     }
 
     @Override
-    public void stub(WireMockExtension server) {
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
-                .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"Bonjour\"}")));
-        server.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-                .willReturn(Sse.stream(
-                        OpenAiStub.delta("Bon"),
-                        OpenAiStub.delta("Bonjo"),
-                        OpenAiStub.delta("Bonjour"),
-                        OpenAiStub.delta("Bonjour"),
-                        Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
-                        Sse.data("[DONE]"))));
+    protected String path(boolean stream) {
+        return PATH;
     }
 
     @Override
-    public RequestPatternBuilder plainRequest() {
-        return request("false");
+    protected ResponseDefinitionBuilder wholeReply() {
+        return OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"Bonjour\"}");
     }
 
     @Override
-    public RequestPatternBuilder streamedRequest() {
-        return request("true");
+    protected ResponseDefinitionBuilder streamedReply() {
+        return Sse.stream(
+                OpenAiStub.delta("Bon"),
+                OpenAiStub.delta("Bonjo"),
+                OpenAiStub.delta("Bonjour"),
+                OpenAiStub.delta("Bonjour"),
+                Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
+                Sse.data("[DONE]"));
     }
 
-    private static RequestPatternBuilder request(String stream) {
-        return postRequestedFor(urlEqualTo(PATH))
+    @Override
+    protected RequestPatternBuilder expect(RequestPatternBuilder request) {
+        return request
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
-                .withRequestBody(matchingJsonPath("$.stream", equalTo(stream)))
                 .withRequestBody(matchingJsonPath("$.messages.length()", equalTo("1")))
                 .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("user")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", equalTo(TEXT)))
