@@ -1,6 +1,7 @@
 package dev.dragoman.provider;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public final class Json {
     }
 
     /** Puts the strings as an array, or nothing when there are none. */
-    public static void putIfAny(ObjectNode body, String field, java.util.List<String> values) {
+    public static void putIfAny(ObjectNode body, String field, List<String> values) {
         if (values != null && !values.isEmpty()) {
             values.forEach(body.putArray(field)::add);
         }

@@ -1,5 +1,6 @@
 package dev.dragoman.provider;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,6 @@ public final class Platforms {
 
     /** Every preset, in the order the README lists them. */
     public static Map<String, Preset> all() {
-        return java.util.Collections.unmodifiableMap(BY_NAME);
+        return Collections.unmodifiableMap(BY_NAME);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.dragoman.config.TestSettings;
+import dev.dragoman.keys.ApiKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +60,7 @@ class ModelListsTest {
 
         assertThat(call.url()).isEqualTo("https://api.anthropic.com/v1/models");
         assertThat(call.headers()).containsEntry("anthropic-version", "2023-06-01");
-        assertThat(dialect.authHeaders(new dev.dragoman.keys.ApiKey("sk-ant-api03-000000000001")))
+        assertThat(dialect.authHeaders(new ApiKey("sk-ant-api03-000000000001")))
                 .containsEntry("x-api-key", "sk-ant-api03-000000000001");
         assertThat(dialect.readModels(Json.MAPPER.readTree("""
                 {"data":[{"type":"model","id":"claude-sonnet-4-5","display_name":"Claude Sonnet 4.5"},
