@@ -11,6 +11,11 @@ import dev.dragoman.keys.ApiKey;
 /**
  * One provider instance as configured under {@code dragoman.provider.<name>.*}; application.properties documents each
  * option. Optional numbers are null when not set, so a dialect sends only what the user chose.
+ *
+ * @param platform the preset the instance was made from ({@link dev.dragoman.provider.Platforms}), or null
+ * @param tokenUrl Qianfan: where AK/SK keys are exchanged for bearer tokens, or null for Baidu's IAM endpoint
+ * @param terms    Qwen-MT: terms to translate as given, source to target (empty when none)
+ * @param domains  Qwen-MT: the domain and style hint, or null
  */
 public record ProviderSettings(
         String name,
@@ -32,7 +37,11 @@ public record ProviderSettings(
         Map<String, String> extraHeaders,
         Duration timeout,
         int concurrency,
-        Integer rpm) {
+        Integer rpm,
+        String platform,
+        String tokenUrl,
+        Map<String, String> terms,
+        String domains) {
 
     public static final String DEFAULT_SYSTEM_PROMPT = "You are a professional translator. Translate the text the user"
             + " sends from {source_lang} into {target_lang}. Reply with the translation only: no explanations, notes,"

@@ -3,7 +3,9 @@ package dev.dragoman.config;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.Dialects;
 import dev.dragoman.provider.Json;
+import dev.dragoman.provider.Platforms;
+import dev.dragoman.provider.Platforms.Preset;
 
 /** Reads and checks {@code dragoman.provider.<name>.*}; every problem stops start-up with one line naming the property. */
 final class ProviderSettingsReader {
@@ -26,19 +30,30 @@ final class ProviderSettingsReader {
 
     ProviderSettings read(String name) {
         String prefix = "dragoman.provider." + name + ".";
+        Optional<Preset> preset = preset(prefix + "platform");
+        Optional<String> url = properties.text(prefix + "url").or(() -> preset.map(Preset::url));
         String dialect = properties.text(prefix + "dialect")
-                .orElseGet(() -> Dialects.detect(properties.required(prefix + "url")));
+                .or(() -> preset.map(Preset::dialect))
+                .orElseGet(() -> Dialects.detect(url.orElseThrow(() -> missing(prefix + "url", preset))));
         if (!Dialects.names().contains(dialect)) {
             throw new ConfigurationException(prefix + "dialect: unknown dialect '" + dialect + "' (known: "
                     + String.join(", ", Dialects.names()) + ")");
         }
         boolean offline = Dialects.PSEUDO.equals(dialect);
+        String address = offline ? url.orElse(null) : url.orElseThrow(() -> missing(prefix + "url", preset));
+        String model = properties.text(prefix + "model")
+                .or(() -> preset.map(Preset::model))
+                .or(() -> Dialects.modelInAddress(dialect, address))
+                .orElseGet(() -> offline ? Dialects.PSEUDO : null);
+        if (model == null) {
+            throw missing(prefix + "model", preset);
+        }
         return new ProviderSettings(
                 name,
                 dialect,
-                offline ? properties.text(prefix + "url", null) : properties.required(prefix + "url"),
+                address,
                 offline ? List.of() : keys(prefix + "keys"),
-                offline ? properties.text(prefix + "model", Dialects.PSEUDO) : properties.required(prefix + "model"),
+                model,
                 properties.text(prefix + "system-prompt", ProviderSettings.DEFAULT_SYSTEM_PROMPT),
                 properties.text(prefix + "user-prompt", ProviderSettings.DEFAULT_USER_PROMPT),
                 properties.decimal(prefix + "temperature"),
@@ -53,7 +68,35 @@ final class ProviderSettingsReader {
                 extraHeaders(prefix + "extra-headers"),
                 properties.duration(prefix + "timeout", DEFAULT_TIMEOUT),
                 properties.positive(prefix + "concurrency", DEFAULT_CONCURRENCY),
-                properties.integer(prefix + "rpm"));
+                properties.integer(prefix + "rpm"),
+                preset.map(Preset::name).orElse(null),
+                properties.text(prefix + "token-url", null),
+                terms(prefix + "terms"),
+                properties.text(prefix + "domains", null));
+    }
+
+    private Optional<Preset> preset(String property) {
+        return properties.text(property).map(platform -> Platforms.byName(platform).orElseThrow(() ->
+                new ConfigurationException(property + ": unknown platform '" + platform + "' (known: "
+                        + String.join(", ", Platforms.all().keySet()) + ")")));
+    }
+
+    private static ConfigurationException missing(String property, Optional<Preset> preset) {
+        return new ConfigurationException(property + " is missing"
+                + preset.map(p -> " (platform " + p.name() + " has no default for it)").orElse(""));
+    }
+
+    /** {@code source=target | source2=target2} */
+    private Map<String, String> terms(String property) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        for (String term : properties.list(property, "\\|")) {
+            int equals = term.indexOf('=');
+            if (equals < 1) {
+                throw new ConfigurationException(property + ": '" + term + "' is not 'source=target'");
+            }
+            terms.put(term.substring(0, equals).strip(), term.substring(equals + 1).strip());
+        }
+        return Collections.unmodifiableMap(terms);
     }
 
     private List<ApiKey> keys(String property) {

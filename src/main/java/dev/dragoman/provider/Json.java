@@ -1,6 +1,7 @@
 package dev.dragoman.provider;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,22 @@ public final class Json {
     public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    /** Puts a number only when the user set it, keeping whole numbers whole. */
+    public static void putIfSet(ObjectNode body, String field, Number value) {
+        if (value instanceof Integer whole) {
+            body.put(field, whole);
+        } else if (value != null) {
+            body.put(field, value.doubleValue());
+        }
+    }
+
+    /** Puts the strings as an array, or nothing when there are none. */
+    public static void putIfAny(ObjectNode body, String field, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            values.forEach(body.putArray(field)::add);
+        }
     }
 
     /** An integer field, or null when it is missing or not a number. */

@@ -10,7 +10,7 @@ import dev.dragoman.keys.KeyPool;
 public record ProviderInstance(ProviderSettings settings, Dialect dialect, KeyPool keys) {
 
     public static ProviderInstance of(ProviderSettings settings, Duration maxCooldown) {
-        return new ProviderInstance(settings, Dialects.byName(settings.dialect()).orElse(null),
+        return new ProviderInstance(settings, Dialects.create(settings).orElse(null),
                 new KeyPool(settings.keys(), maxCooldown, Clock.systemUTC()));
     }
 

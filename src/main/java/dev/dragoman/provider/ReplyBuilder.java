@@ -82,6 +82,17 @@ public final class ReplyBuilder {
         return this;
     }
 
+    /**
+     * Records part of the usage, keeping what an earlier event said for the other part: formats such as Claude's report
+     * the prompt tokens when the stream starts and the completion tokens when it ends.
+     */
+    public ReplyBuilder mergeUsage(Integer promptTokens, Integer completionTokens) {
+        Integer prompt = promptTokens != null ? promptTokens : usage == null ? null : usage.promptTokens();
+        Integer completion = completionTokens != null ? completionTokens
+                : usage == null ? null : usage.completionTokens();
+        return usage(prompt, completion);
+    }
+
     public Reply build() {
         String text = filter.text(true);
         tellListener();

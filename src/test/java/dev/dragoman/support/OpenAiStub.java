@@ -1,10 +1,11 @@
 package dev.dragoman.support;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+
+import dev.dragoman.support.wire.Sse;
 
 /**
  * Replies in the OpenAI Chat Completions wire format (reference/providers.md §1), for WireMock stubs: whole
@@ -37,9 +38,7 @@ public final class OpenAiStub {
 
     /** A text/event-stream body made of the given raw SSE lines, each followed by a blank line. */
     public static ResponseDefinitionBuilder stream(List<String> events) {
-        return WireMock.aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream")
-                .withBody(events.stream().map(event -> event + "\n\n").collect(Collectors.joining()));
+        return Sse.stream(events.toArray(String[]::new));
     }
 
     /** One streamed chunk with a content delta. */

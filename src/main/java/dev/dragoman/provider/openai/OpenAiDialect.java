@@ -17,7 +17,7 @@ import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.RetryAfter;
 import dev.dragoman.provider.Dialect;
 import dev.dragoman.provider.ErrorClass;
-import dev.dragoman.provider.ErrorStatus;
+import dev.dragoman.provider.ErrorText;
 import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.Prompt;
@@ -29,7 +29,9 @@ import dev.dragoman.translate.TranslationRequest;
 /**
  * The OpenAI Chat Completions format, spoken by most platforms (reference/providers.md §1): Bearer key, messages,
  * {@code choices[0].message.content}, SSE chunks of {@code choices[0].delta.content} ending with {@code [DONE]}.
- * {@code reasoning_content} is never read, so reasoning cannot reach a translation.
+ * {@code reasoning_content} is never read, so reasoning cannot reach a translation. The error shapes of the
+ * compatible platforms (iFlytek Spark's {@code code} in a 200 body, SiliconFlow's {@code {code,message,data}}, Zhipu's
+ * business codes) are read here too, see {@link OpenAiErrorCodes}; platforms whose request differs subclass it.
  */
 public class OpenAiDialect implements Dialect {
 
@@ -37,33 +39,49 @@ public class OpenAiDialect implements Dialect {
 
     @Override
     public HttpCall request(ProviderSettings provider, TranslationRequest request) {
-        Prompt prompt = Prompt.of(provider, request);
         ObjectNode body = Json.object();
         body.put("model", provider.model());
-        ArrayNode messages = body.putArray("messages");
-        if (prompt.system() != null) {
-            messages.addObject().put("role", "system").put("content", prompt.system());
-        }
-        messages.addObject().put("role", "user").put("content", prompt.user());
-        putIfSet(body, "temperature", provider.temperature());
-        putIfSet(body, "top_p", provider.topP());
-        putIfSet(body, "top_k", provider.topK());
-        putIfSet(body, "max_tokens", provider.maxTokens());
-        putIfSet(body, "presence_penalty", provider.presencePenalty());
-        putIfSet(body, "frequency_penalty", provider.frequencyPenalty());
-        if (!provider.stop().isEmpty()) {
-            provider.stop().forEach(body.putArray("stop")::add);
-        }
+        writeMessages(body.putArray("messages"), provider, request);
+        Json.putIfSet(body, "temperature", provider.temperature());
+        Json.putIfSet(body, "top_p", provider.topP());
+        Json.putIfSet(body, "top_k", provider.topK());
+        Json.putIfSet(body, "max_tokens", provider.maxTokens());
+        Json.putIfSet(body, "presence_penalty", provider.presencePenalty());
+        Json.putIfSet(body, "frequency_penalty", provider.frequencyPenalty());
+        Json.putIfAny(body, "stop", provider.stop());
         body.put("stream", provider.stream());
         if (provider.stream()) {
             body.putObject("stream_options").put("include_usage", true);
         }
+        writePlatformFields(body, provider, request);
         Json.merge(body, provider.extraBody());
+        return HttpCall.post(chatUrl(provider), jsonHeaders(provider), body.toString().getBytes(StandardCharsets.UTF_8),
+                provider.stream());
+    }
+
+    /** The system message (when there is one) and the user message. */
+    protected void writeMessages(ArrayNode messages, ProviderSettings provider, TranslationRequest request) {
+        Prompt prompt = Prompt.of(provider, request);
+        if (prompt.system() != null) {
+            messages.addObject().put("role", "system").put("content", prompt.system());
+        }
+        messages.addObject().put("role", "user").put("content", prompt.user());
+    }
+
+    /** Fields only one platform knows; written before extra-body, so users can still override them. */
+    protected void writePlatformFields(ObjectNode body, ProviderSettings provider, TranslationRequest request) {
+    }
+
+    protected String chatUrl(ProviderSettings provider) {
+        return OpenAiAddress.chatCompletions(provider.url());
+    }
+
+    /** The configured extra headers plus content negotiation, shared by every JSON-over-HTTP dialect. */
+    public static Map<String, String> jsonHeaders(ProviderSettings provider) {
         Map<String, String> headers = new LinkedHashMap<>(provider.extraHeaders());
         headers.put("Content-Type", "application/json");
         headers.put("Accept", provider.stream() ? "text/event-stream" : "application/json");
-        return HttpCall.post(OpenAiAddress.chatCompletions(provider.url()), headers,
-                body.toString().getBytes(StandardCharsets.UTF_8), provider.stream());
+        return headers;
     }
 
     @Override
@@ -88,16 +106,20 @@ public class OpenAiDialect implements Dialect {
         if (DONE.equals(event.data().strip())) {
             return false;
         }
-        JsonNode chunk = Json.tryParse(event.data())
-                .orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT, "a stream event is not JSON"));
+        JsonNode chunk = event.json();
         failOnEmbeddedError(chunk);
         reply.model(Json.text(chunk, "model"));
         JsonNode choices = chunk.path("choices");
         if (!choices.isEmpty()) {
-            reply.append(Json.text(choices.get(0).path("delta"), "content"));
+            appendStreamed(reply, Json.text(choices.get(0).path("delta"), "content"));
         }
         readUsage(chunk, reply);
         return true;
+    }
+
+    /** Stream chunks carry deltas; platforms whose chunks repeat the text so far override this. */
+    protected void appendStreamed(ReplyBuilder reply, String text) {
+        reply.append(text);
     }
 
     @Override
@@ -116,51 +138,40 @@ public class OpenAiDialect implements Dialect {
 
     @Override
     public ProviderException error(int status, JsonNode body, String raw, Function<String, String> header) {
-        JsonNode error = body != null && body.has("error") ? body.get("error") : body;
+        JsonNode error = body != null && body.has("error") && body.get("error").isObject() ? body.get("error") : body;
         String code = error == null ? null : error.path("code").asText(error.path("type").asText(null));
         String message = error != null && error.hasNonNull("message") ? error.get("message").asText() : raw;
-        ErrorClass errorClass = classify(status, code);
-        return ProviderException.of(errorClass, describe(status, code, message),
+        return ProviderException.of(classify(status, code), ErrorText.describe(status, code, message),
                 RetryAfter.fromHeaders(header, Clock.systemUTC()).orElse(null));
     }
 
     /** Refines the status by the error code: a 429 that says the quota is gone is not worth a retry. */
     protected ErrorClass classify(int status, String code) {
-        if ("insufficient_quota".equals(code) || "billing_error".equals(code)) {
-            return ErrorClass.QUOTA_EXHAUSTED;
-        }
-        return ErrorStatus.classify(status);
+        return OpenAiErrorCodes.classify(code).orElseGet(() -> OpenAiErrorCodes.byStatus(status));
     }
 
-    /** Some platforms answer 200 and put the error in the body, also inside a stream. */
+    /**
+     * Some platforms answer 200 and put the error in the body, also inside a stream: OpenRouter and gateways as an
+     * {@code error} object, iFlytek Spark as a {@code code} other than 0.
+     */
     protected void failOnEmbeddedError(JsonNode body) throws ProviderException {
         if (body.hasNonNull("error")) {
             JsonNode error = body.get("error");
             int status = error.path("code").isInt() ? error.path("code").asInt() : 500;
             throw error(status, body, body.toString(), name -> null);
         }
-    }
-
-    protected static String describe(int status, String code, String message) {
-        String text = message == null || message.isBlank() ? "(no message)" : message.strip();
-        if (text.length() > 500) {
-            text = text.substring(0, 500) + "…";
+        JsonNode code = body.get("code");
+        if (code != null && code.isNumber() && code.asInt() != 0) {
+            String text = code.asText();
+            throw ProviderException.of(OpenAiErrorCodes.classify(text).orElse(ErrorClass.REQUEST_REJECTED),
+                    ErrorText.describe(200, text, Json.text(body, "message")));
         }
-        return "HTTP " + status + (code == null || code.isBlank() ? "" : " " + code) + ": " + text;
     }
 
     private static void readUsage(JsonNode body, ReplyBuilder reply) {
         JsonNode usage = body.get("usage");
         if (usage != null && usage.isObject()) {
             reply.usage(Json.integer(usage, "prompt_tokens"), Json.integer(usage, "completion_tokens"));
-        }
-    }
-
-    private static void putIfSet(ObjectNode body, String field, Number value) {
-        if (value instanceof Integer whole) {
-            body.put(field, whole);
-        } else if (value != null) {
-            body.put(field, value.doubleValue());
         }
     }
 }

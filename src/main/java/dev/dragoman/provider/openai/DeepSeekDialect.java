@@ -1,0 +1,29 @@
+package dev.dragoman.provider.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dragoman.config.ProviderSettings;
+import dev.dragoman.provider.Dialects;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * DeepSeek's OpenAI format (reference/providers.md §6, §0.3): its current models think by default, which costs a
+ * translation latency and tokens for nothing, so thinking is turned off with {@code thinking: {type: disabled}}
+ * unless the model is the reasoner (which cannot) or the user's extra-body says otherwise. A 402 (balance) is a quota
+ * error already by its status.
+ */
+public class DeepSeekDialect extends OpenAiDialect {
+
+    private static final String REASONER = "deepseek-reasoner";
+
+    public static boolean isDeepSeek(String url) {
+        return url != null && Dialects.host(url).equals("api.deepseek.com");
+    }
+
+    @Override
+    protected void writePlatformFields(ObjectNode body, ProviderSettings provider, TranslationRequest request) {
+        if (!REASONER.equals(provider.model())) {
+            body.putObject("thinking").put("type", "disabled");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dragoman.provider.qianfan;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+
+import dev.dragoman.config.ProviderSettings;
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.openai.OpenAiDialect;
+
+/**
+ * Baidu Qianfan v2 (reference/providers.md §8): the OpenAI format with a Bearer token, where the configured key is
+ * either a ready console key ({@code bce-v3/ALTAK-…/…}) sent as is, or {@code AK:SK}, which {@link QianfanTokens}
+ * exchanges for an IAM bearer token (LunaTranslator accepts both the same way). Its 429 codes
+ * ({@code rpm_rate_limit_exceeded}…) are OpenAI-shaped.
+ */
+public class QianfanDialect extends OpenAiDialect {
+
+    private final QianfanTokens tokens;
+
+    public QianfanDialect(QianfanTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public static QianfanDialect forSettings(ProviderSettings settings) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        return new QianfanDialect(new QianfanTokens(settings.tokenUrl(), Clock.systemUTC(), http,
+                settings.timeout()));
+    }
+
+    @Override
+    public Map<String, String> authHeaders(ApiKey key) {
+        return Map.of("Authorization", "Bearer " + bearer(key));
+    }
+
+    private String bearer(ApiKey key) {
+        String secret = key.secret();
+        return secret.startsWith("bce-v3/") || !secret.contains(":") ? secret : tokens.bearer(key);
+    }
+}

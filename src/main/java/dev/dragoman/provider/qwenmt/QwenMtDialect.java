@@ -1,0 +1,47 @@
+package dev.dragoman.provider.qwenmt;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dragoman.config.ProviderSettings;
+import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.openai.OpenAiDialect;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * Alibaba's Qwen-MT translation models (reference/providers.md §7): the OpenAI format, but the languages travel in a
+ * top-level {@code translation_options} (with the configured {@code terms} and {@code domains}), the messages are
+ * exactly one user message with the raw text and no system message (prompts do not apply), and the plus/turbo
+ * models stream cumulatively: each chunk repeats the translation so far, so it replaces rather than appends.
+ */
+public class QwenMtDialect extends OpenAiDialect {
+
+    @Override
+    protected void writeMessages(ArrayNode messages, ProviderSettings provider, TranslationRequest request) {
+        messages.addObject().put("role", "user").put("content", request.text());
+    }
+
+    @Override
+    protected void writePlatformFields(ObjectNode body, ProviderSettings provider, TranslationRequest request) {
+        ObjectNode options = body.putObject("translation_options");
+        String source = request.sourceLang();
+        options.put("source_lang", source == null || "auto".equalsIgnoreCase(source) ? "auto" : source);
+        options.put("target_lang", request.targetLang());
+        if (!provider.terms().isEmpty()) {
+            ArrayNode terms = options.putArray("terms");
+            for (Map.Entry<String, String> term : provider.terms().entrySet()) {
+                terms.addObject().put("source", term.getKey()).put("target", term.getValue());
+            }
+        }
+        if (provider.domains() != null) {
+            options.put("domains", provider.domains());
+        }
+    }
+
+    @Override
+    protected void appendStreamed(ReplyBuilder reply, String text) {
+        reply.appendCumulative(text);
+    }
+}
