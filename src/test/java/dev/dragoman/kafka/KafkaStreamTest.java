@@ -98,7 +98,7 @@ class KafkaStreamTest extends KafkaTestSupport {
         assertThat(badJson.get("error").asText()).isEqualTo("InvalidRecordException");
         assertThat(badJson.get("reason").asText()).isEqualTo("\"text\" must be a string, not number");
         for (ConsumerRecord<String, String> record : dead) {
-            assertThat(record.value()).doesNotContain("sk-kafka-one-1111111111", "sk-kafka-two-2222222222");
+            assertThat(record.value()).doesNotContain(KEY_ONE, KEY_TWO);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 KafkaBroker.committedOffsets(topics().group())).isEqualTo(KafkaBroker.endOffsets(topics().input())));

@@ -26,6 +26,8 @@ public abstract class KafkaTestSupport extends DragomanTestSupport {
             .options(options().dynamicPort().globalTemplating(false)).build();
 
     protected static final int INPUT_PARTITIONS = 3;
+    public static final String KEY_ONE = "sk-kafka-one-1111111111";
+    public static final String KEY_TWO = "sk-kafka-two-2222222222";
 
     private KafkaTopics topics;
 
@@ -43,18 +45,21 @@ public abstract class KafkaTestSupport extends DragomanTestSupport {
     @Override
     protected Properties properties() {
         Properties properties = new Properties();
-        properties.putAll(stubProvider(provider.baseUrl()));
+        properties.putAll(stubProvider("stub", provider.baseUrl()));
         properties.putAll(topics().properties());
         return properties;
     }
 
-    /** The provider settings of the WireMock stub; keys that tests can look for in what Dragoman writes. */
-    public static Map<String, String> stubProvider(String url) {
+    /**
+     * The settings of one provider instance, the only one in use, at a WireMock stub; its name shows in each envelope,
+     * so it tells which process translated a record. Two keys that tests can look for in what Dragoman writes.
+     */
+    public static Map<String, String> stubProvider(String name, String url) {
         return Map.of(
-                "dragoman.providers", "stub",
-                "dragoman.provider.stub.url", url,
-                "dragoman.provider.stub.keys", "sk-kafka-one-1111111111|sk-kafka-two-2222222222",
-                "dragoman.provider.stub.model", "stub-model");
+                "dragoman.providers", name,
+                "dragoman.provider." + name + ".url", url,
+                "dragoman.provider." + name + ".keys", KEY_ONE + "|" + KEY_TWO,
+                "dragoman.provider." + name + ".model", "stub-model");
     }
 
     /** Waits until the topic holds at least this many records, and returns them all. */
