@@ -48,7 +48,8 @@ class KafkaStreamTest extends KafkaTestSupport {
             assertThat(record.key()).isEqualTo("key-" + i % 17);
             assertThat(envelope.get("translation").asText()).isEqualTo("T:text " + i);
             if (i % 2 == 0) {
-                assertThat(envelope.get("id").asText()).matches(topics().input() + "-[0-" + (INPUT_PARTITIONS - 1) + "]-\\d+");
+                assertThat(envelope.get("id").asText())
+                        .matches(topics().input() + "-[0-" + (INPUT_PARTITIONS - 1) + "]-\\d+");
                 assertThat(envelope.get("target_lang").asText()).isEqualTo("English");
             } else {
                 assertThat(envelope.get("id").asText()).isEqualTo("id-" + i);
