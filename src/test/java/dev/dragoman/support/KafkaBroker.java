@@ -42,7 +42,11 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
     private static KafkaClusterTestKit cluster;
 
     @Override
-    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+    public void beforeAll(ExtensionContext context) throws Exception {
+        startOnce(context, this);
+    }
+
+    private static synchronized void startOnce(ExtensionContext context, KafkaBroker owner) throws Exception {
         if (cluster == null) {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -56,15 +60,18 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(KafkaBroker.class.getName(), this);
+            // closed by JUnit once every test has run
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(KafkaBroker.class.getName(), owner);
         }
     }
 
     @Override
-    public synchronized void close() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-            cluster = null;
+    public void close() throws Exception {
+        synchronized (KafkaBroker.class) {
+            if (cluster != null) {
+                cluster.close();
+                cluster = null;
+            }
         }
     }
 
@@ -78,7 +85,7 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
         }
     }
 
-    public static KafkaProducer<String, String> producer() {
+    private static KafkaProducer<String, String> producer() {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
