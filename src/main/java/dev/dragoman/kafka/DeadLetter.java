@@ -1,0 +1,54 @@
+package dev.dragoman.kafka;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.util.ObjectHelper;
+
+import dev.dragoman.keys.Secrets;
+import dev.dragoman.provider.ProviderException;
+
+/**
+ * What the dead-letter topic receives for a record that cannot be translated for good: where it came from, its
+ * original value and key, the text when it could be read, and why it failed. Everything needed to send it again
+ * once the cause is fixed. The reason is masked once more here, so no key reaches the topic even from a message that
+ * bypassed the provider code.
+ *
+ * @param error      the Java exception's simple name, e.g. {@code TranslationFailedException}
+ * @param errorClass the provider's error class (DESIGN §7) when a provider answered, e.g. {@code REQUEST_REJECTED}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "id", "topic", "partition", "offset", "key", "value", "text", "error", "error_class", "reason" })
+public record DeadLetter(
+        String id,
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        String value,
+        String text,
+        String error,
+        @JsonProperty("error_class") String errorClass,
+        String reason) {
+
+    /** The dead letter for the record of this exchange and the exception that was caught on it. */
+    public static DeadLetter of(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ProviderException provider = ObjectHelper.getException(ProviderException.class, failure);
+        return new DeadLetter(
+                message.getHeader(RecordReader.ID, String.class),
+                message.getHeader(KafkaConstants.TOPIC, String.class),
+                message.getHeader(KafkaConstants.PARTITION, -1, Integer.class),
+                message.getHeader(KafkaConstants.OFFSET, -1L, Long.class),
+                message.getHeader(KafkaConstants.KEY, String.class),
+                exchange.getVariable(RecordReader.VALUE, String.class),
+                exchange.getVariable(RecordReader.TEXT, String.class),
+                failure == null ? null : failure.getClass().getSimpleName(),
+                provider == null ? null : provider.errorClass().name(),
+                failure == null ? null : Secrets.redact(failure.getMessage()));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.dragoman.kafka;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/**
+ * Turns one consumed record into what {@code direct:translate} takes: the text as body and the {@code Dragoman*}
+ * headers. A value is plain text, or a JSON object {@code {"text", "id", "source_lang", "target_lang", "provider"}};
+ * the record's Kafka headers {@code DragomanSourceLang}, {@code DragomanTargetLang} and {@code DragomanProvider} win
+ * over the JSON. The id is the given one or {@code <topic>-<partition>-<offset>}, so a record translated twice after a
+ * crash keeps its id and consumers can tell.
+ * <p>
+ * A value that starts like JSON but does not parse is plain text (people do write braces); a JSON object whose
+ * {@code text} is missing or not a string, or a record with no value, is refused with {@link InvalidRecordException}.
+ * The original value is kept in the {@value #VALUE} variable for the dead letter.
+ */
+public final class RecordReader implements Processor {
+
+    /** Variable: the record's value as it came. */
+    public static final String VALUE = "kafkaValue";
+    /** Variable: the text read from it, once known. */
+    public static final String TEXT = "kafkaText";
+
+    static final String ID = "DragomanId";
+    static final String[] OVERRIDES = { "DragomanSourceLang", "DragomanTargetLang", "DragomanProvider" };
+    private static final String[] FIELDS = { "source_lang", "target_lang", "provider" };
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void process(Exchange exchange) throws InvalidRecordException {
+        Message message = exchange.getMessage();
+        String value = message.getBody(String.class);
+        exchange.setVariable(VALUE, value);
+        if (value == null) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        JsonNode json = jsonObject(value);
+        String text = json == null ? value : field(json, "text");
+        if (text == null) {
+            throw new InvalidRecordException("the JSON value has no \"text\"");
+        }
+        exchange.setVariable(TEXT, text);
+        String id = json == null ? null : field(json, "id");
+        message.setHeader(ID, id != null ? id : message.getHeader(KafkaConstants.TOPIC) + "-"
+                + message.getHeader(KafkaConstants.PARTITION) + "-" + message.getHeader(KafkaConstants.OFFSET));
+        for (int i = 0; i < OVERRIDES.length; i++) {
+            String given = header(message, OVERRIDES[i]);
+            message.setHeader(OVERRIDES[i], given != null || json == null ? given : field(json, FIELDS[i]));
+        }
+        message.setBody(text);
+    }
+
+    /** The value as a JSON object, or null when it is plain text. */
+    private static JsonNode jsonObject(String value) {
+        if (!value.stripLeading().startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(value);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+
+    /** A string field, null when absent or null; any other type is refused rather than guessed at. */
+    private static String field(JsonNode json, String name) throws InvalidRecordException {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidRecordException("\"" + name + "\" must be a string, not " + node.getNodeType()
+                    .name().toLowerCase());
+        }
+        return node.asText();
+    }
+
+    /** Kafka header values arrive as bytes; they are UTF-8 text. */
+    private static String header(Message message, String name) {
+        Object value = message.getHeader(name);
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : value == null ? null : value.toString();
+    }
+}

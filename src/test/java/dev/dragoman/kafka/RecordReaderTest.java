@@ -1,0 +1,62 @@
+package dev.dragoman.kafka;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How a record's value and Kafka headers become the text and Dragoman* headers of a translation request. */
+class RecordReaderTest {
+
+    private final RecordReader reader = new RecordReader();
+
+    private static Exchange record(String value) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody(value);
+        exchange.getMessage().setHeader(KafkaConstants.TOPIC, "dragoman.text");
+        exchange.getMessage().setHeader(KafkaConstants.PARTITION, 2);
+        exchange.getMessage().setHeader(KafkaConstants.OFFSET, 41L);
+        return exchange;
+    }
+
+    @Test
+    void should_take_plain_text_as_it_is_with_the_record_position_as_id() throws Exception {
+        Exchange exchange = record("{not json} Hello");
+        reader.process(exchange);
+
+        assertThat(exchange.getMessage().getBody()).isEqualTo("{not json} Hello");
+        assertThat(exchange.getMessage().getHeader("DragomanId")).isEqualTo("dragoman.text-2-41");
+        assertThat(exchange.getMessage().getHeader("DragomanTargetLang")).isNull();
+    }
+
+    @Test
+    void should_read_json_fields_and_let_kafka_headers_win() throws Exception {
+        Exchange exchange = record("""
+                {"text": "Bonjour", "id": "msg-7", "source_lang": "French", "target_lang": "German", "provider": "a"}""");
+        exchange.getMessage().setHeader("DragomanTargetLang", "Italian".getBytes(StandardCharsets.UTF_8));
+        reader.process(exchange);
+
+        assertThat(exchange.getMessage().getBody()).isEqualTo("Bonjour");
+        assertThat(exchange.getMessage().getHeader("DragomanId")).isEqualTo("msg-7");
+        assertThat(exchange.getMessage().getHeader("DragomanSourceLang")).isEqualTo("French");
+        assertThat(exchange.getMessage().getHeader("DragomanTargetLang")).isEqualTo("Italian");
+        assertThat(exchange.getMessage().getHeader("DragomanProvider")).isEqualTo("a");
+        assertThat(exchange.getVariable(RecordReader.TEXT)).isEqualTo("Bonjour");
+    }
+
+    @Test
+    void should_refuse_json_without_a_string_text_and_records_without_a_value() {
+        assertThatThrownBy(() -> reader.process(record("{\"text\": [\"a\"]}")))
+                .isInstanceOf(InvalidRecordException.class).hasMessage("\"text\" must be a string, not array");
+        assertThatThrownBy(() -> reader.process(record("{\"id\": \"x\"}")))
+                .isInstanceOf(InvalidRecordException.class).hasMessage("the JSON value has no \"text\"");
+        assertThatThrownBy(() -> reader.process(record(null)))
+                .isInstanceOf(InvalidRecordException.class).hasMessage("the record has no value");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.dragoman.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Dragoman in a JVM of its own, started as users start it ({@code dev.dragoman.Dragoman} in the project directory,
+ * settings as {@code -D} properties), so that a test can kill it without any shutdown at all, as a crash or a pulled
+ * plug would. Its console goes to a log file for when a test fails.
+ */
+public final class DragomanProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private DragomanProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static DragomanProcess start(String name, Map<String, String> properties) throws IOException {
+        Path log = Files.createDirectories(Path.of("target", "processes")).resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
+                // any free port: several of these run at once, and 8080 may be taken on a build machine
+                "-Dcamel.server.port=0"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("dev.dragoman.Dragoman");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new DragomanProcess(process, log);
+    }
+
+    /** Ends the JVM at once (SIGKILL): no shutdown hook, no graceful stop, nothing committed on the way out. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops it as an operator would (SIGTERM): Camel shuts down gracefully and the consumer leaves its group. */
+    public boolean stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
