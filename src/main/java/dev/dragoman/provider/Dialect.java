@@ -19,8 +19,8 @@ public interface Dialect {
     /** The request for one translation. */
     HttpCall request(ProviderSettings provider, TranslationRequest request);
 
-    /** The headers that carry the key. */
-    Map<String, String> authHeaders(ApiKey key);
+    /** The headers that carry the key; may fail for keys that must first be exchanged for a token. */
+    Map<String, String> authHeaders(ApiKey key) throws ProviderException;
 
     /** Reads a complete reply; throws when a successful status still carries an error. */
     void readReply(JsonNode body, ReplyBuilder reply) throws ProviderException;

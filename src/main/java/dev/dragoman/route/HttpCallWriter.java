@@ -1,5 +1,6 @@
 package dev.dragoman.route;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -7,24 +8,37 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import dev.dragoman.keys.ApiKey;
-import dev.dragoman.provider.Dialect;
 import dev.dragoman.provider.HttpCall;
+import dev.dragoman.provider.ProviderException;
+import dev.dragoman.provider.ProviderInstance;
 
-/** Turns the prepared call into the message camel-http sends, with this lane's key in the dialect's auth headers. */
+/**
+ * Turns the prepared call into the message camel-http sends, with this lane's key in the dialect's auth headers. A
+ * key that cannot even be turned into headers (a Qianfan AK:SK the token service refuses) is judged like a key the
+ * provider refused.
+ */
 final class HttpCallWriter implements Processor {
 
-    private final Dialect dialect;
+    private final ProviderInstance provider;
     private final ApiKey key;
+    private final Duration defaultCooldown;
 
-    HttpCallWriter(Dialect dialect, ApiKey key) {
-        this.dialect = dialect;
+    HttpCallWriter(ProviderInstance provider, ApiKey key, Duration defaultCooldown) {
+        this.provider = provider;
         this.key = key;
+        this.defaultCooldown = defaultCooldown;
     }
 
     @Override
-    public void process(Exchange exchange) {
-        write(exchange.getMessage(), exchange.getProperty(ProviderRoutes.CALL, HttpCall.class),
-                dialect.authHeaders(key));
+    public void process(Exchange exchange) throws ProviderException {
+        Map<String, String> auth;
+        try {
+            auth = provider.dialect().authHeaders(key);
+        } catch (ProviderException e) {
+            KeyVerdicts.record(provider, key, e, defaultCooldown);
+            throw e;
+        }
+        write(exchange.getMessage(), exchange.getProperty(ProviderRoutes.CALL, HttpCall.class), auth);
     }
 
     /** Only what the provider should see: no header of the caller's message leaks into the request. */

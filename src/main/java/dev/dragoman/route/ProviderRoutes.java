@@ -112,7 +112,7 @@ public class ProviderRoutes extends RouteBuilder {
         route.doTry()
                     .process(limit::acquire)
                     .process(new KeyGate(provider.keys(), key))
-                    .process(new HttpCallWriter(provider.dialect(), key))
+                    .process(new HttpCallWriter(provider, key, providers.settings().defaultCooldown()))
                     .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false"
                             + "&disableStreamCache=true&responseTimeout=" + provider.settings().timeout().toMillis())
                     .process(new ReplyReader(provider, key, providers.settings().defaultCooldown()))

@@ -10,8 +10,6 @@ import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,8 +29,6 @@ import dev.dragoman.translate.TranslationHeaders;
  * records what it means for this key before the failover load balancer decides where the call goes next.
  */
 final class ReplyReader implements Processor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReplyReader.class);
 
     private final ProviderInstance provider;
     private final ApiKey key;
@@ -72,26 +68,10 @@ final class ReplyReader implements Processor {
             }
             message.setBody(reply.build());
         } catch (ProviderException e) {
-            recordAgainstKey(e);
+            KeyVerdicts.record(provider, key, e, defaultCooldown);
             throw e;
         } catch (IOException e) {
             throw ProviderException.of(ErrorClass.TRANSIENT, "reading the reply failed: " + e.getMessage());
-        }
-    }
-
-    private void recordAgainstKey(ProviderException e) {
-        switch (e.errorClass()) {
-            case RATE_LIMITED -> {
-                Duration rest = e.retryAfter().orElse(defaultCooldown);
-                provider.keys().cool(key, rest, e.getMessage());
-                LOG.info("{}: key {} rate-limited, resting {} ms: {}", provider.name(), key, rest.toMillis(),
-                        e.getMessage());
-            }
-            case KEY_REJECTED, QUOTA_EXHAUSTED -> {
-                provider.keys().reject(key, e.getMessage());
-                LOG.warn("{}: key {} taken out of rotation: {}", provider.name(), key, e.getMessage());
-            }
-            default -> LOG.debug("{}: call with key {} failed: {}", provider.name(), key, e.getMessage());
         }
     }
 }

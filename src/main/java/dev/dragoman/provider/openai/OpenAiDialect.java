@@ -85,7 +85,7 @@ public class OpenAiDialect implements Dialect {
     }
 
     @Override
-    public Map<String, String> authHeaders(ApiKey key) {
+    public Map<String, String> authHeaders(ApiKey key) throws ProviderException {
         return Map.of("Authorization", "Bearer " + key.secret());
     }
 

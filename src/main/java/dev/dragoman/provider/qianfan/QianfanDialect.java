@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.openai.OpenAiDialect;
 
 /**
@@ -29,11 +30,11 @@ public class QianfanDialect extends OpenAiDialect {
     }
 
     @Override
-    public Map<String, String> authHeaders(ApiKey key) {
+    public Map<String, String> authHeaders(ApiKey key) throws ProviderException {
         return Map.of("Authorization", "Bearer " + bearer(key));
     }
 
-    private String bearer(ApiKey key) {
+    private String bearer(ApiKey key) throws ProviderException {
         String secret = key.secret();
         return secret.startsWith("bce-v3/") || !secret.contains(":") ? secret : tokens.bearer(key);
     }

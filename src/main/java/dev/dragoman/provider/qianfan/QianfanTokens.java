@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.Secrets;
+import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.Json;
+import dev.dragoman.provider.ProviderException;
 
 /**
  * Turns a Qianfan {@code AK:SK} key into an IAM bearer token (reference/providers.md §8 steps 1–9): one signed
@@ -50,18 +52,25 @@ public final class QianfanTokens {
         this.timeout = timeout;
     }
 
-    /** A valid bearer token for the {@code AK:SK} key, from the cache while it lasts. */
-    public String bearer(ApiKey key) {
+    /**
+     * A valid bearer token for the {@code AK:SK} key, from the cache while it lasts. Synchronized so that the lanes
+     * of one instance fetch a token once, not once each; the cached path is a map look-up.
+     */
+    public synchronized String bearer(ApiKey key) throws ProviderException {
         String[] parts = key.secret().split(":", 2);
         String accessKey = parts[0].strip();
         Secrets.register(new ApiKey(parts[1].strip()));
-        Token token = byAccessKey.compute(accessKey, (ak, cached) ->
-                cached != null && clock.instant().isBefore(cached.expires().minus(REFRESH_MARGIN)) ? cached
-                        : fetch(new BceSigner(ak, parts[1].strip()), key));
+        Token cached = byAccessKey.get(accessKey);
+        if (cached != null && clock.instant().isBefore(cached.expires().minus(REFRESH_MARGIN))) {
+            return cached.value();
+        }
+        Token token = fetch(new BceSigner(accessKey, parts[1].strip()), key);
+        byAccessKey.put(accessKey, token);
         return token.value();
     }
 
-    private Token fetch(BceSigner signer, ApiKey key) {
+    /** A refused key is taken out of rotation like any rejected key; a failed call is transient. */
+    private Token fetch(BceSigner signer, ApiKey key) throws ProviderException {
         Instant now = clock.instant();
         HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
                 .header("Authorization", signer.authorization("GET", tokenUrl, now, SIGNATURE_SECONDS))
@@ -71,16 +80,20 @@ public final class QianfanTokens {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new QianfanTokenException("the Qianfan token call for key " + key + " failed: " + e.getMessage());
+            throw ProviderException.of(ErrorClass.TRANSIENT,
+                    "the Qianfan token call for key " + key + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new QianfanTokenException("interrupted while fetching the Qianfan token for key " + key);
+            throw ProviderException.of(ErrorClass.TRANSIENT,
+                    "interrupted while fetching the Qianfan token for key " + key);
         }
         JsonNode body = Json.tryParse(response.body()).orElse(null);
         String token = body == null ? null : Json.text(body, "token");
-        if (response.statusCode() / 100 != 2 || token == null) {
-            throw new QianfanTokenException("the Qianfan token endpoint refused key " + key + ": HTTP "
-                    + response.statusCode() + " " + Secrets.redact(response.body()));
+        int status = response.statusCode();
+        if (status / 100 != 2 || token == null) {
+            ErrorClass why = status / 100 == 5 ? ErrorClass.TRANSIENT : ErrorClass.KEY_REJECTED;
+            throw ProviderException.of(why, "the Qianfan token endpoint refused key " + key + ": HTTP " + status
+                    + " " + response.body());
         }
         Secrets.register(new ApiKey(token));
         return new Token(token, expiry(body, now));
@@ -96,13 +109,5 @@ public final class QianfanTokens {
             }
         }
         return fetchedAt.plusSeconds(TOKEN_SECONDS);
-    }
-
-    /** The token could not be had; its text names the key masked only. */
-    public static final class QianfanTokenException extends IllegalStateException {
-
-        QianfanTokenException(String message) {
-            super(Secrets.redact(message));
-        }
     }
 }

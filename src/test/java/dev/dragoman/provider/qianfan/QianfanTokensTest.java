@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.ErrorClass;
+import dev.dragoman.provider.ProviderException;
 import dev.dragoman.keys.Secrets;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -38,7 +40,7 @@ class QianfanTokensTest {
     private QianfanTokens tokens;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         tokens = new QianfanTokens(iam.baseUrl() + PATH, clock, HttpClient.newHttpClient(), Duration.ofSeconds(5));
     }
 
@@ -48,7 +50,7 @@ class QianfanTokensTest {
     }
 
     @Test
-    void fetches_the_token_once_and_reuses_it() {
+    void fetches_the_token_once_and_reuses_it() throws Exception {
         tokenExpiring("bce-v3/ALTAK-first/0000000000000001", "2026-03-02T00:00:00Z");
 
         assertThat(tokens.bearer(KEY)).isEqualTo("bce-v3/ALTAK-first/0000000000000001");
@@ -62,7 +64,7 @@ class QianfanTokensTest {
     }
 
     @Test
-    void refreshes_the_token_before_it_expires() {
+    void refreshes_the_token_before_it_expires() throws Exception {
         tokenExpiring("bce-v3/ALTAK-first/0000000000000001", "2026-03-02T00:00:00Z");
         tokens.bearer(KEY);
 
@@ -74,7 +76,7 @@ class QianfanTokensTest {
     }
 
     @Test
-    void never_shows_the_token_or_the_secret_key_whole() {
+    void never_shows_the_token_or_the_secret_key_whole() throws Exception {
         tokenExpiring("bce-v3/ALTAK-shown/00000000000000003", "2026-03-02T00:00:00Z");
         tokens.bearer(KEY);
 
@@ -83,18 +85,19 @@ class QianfanTokensTest {
     }
 
     @Test
-    void a_refused_key_fails_with_the_key_masked() {
+    void a_refused_key_fails_with_the_key_masked() throws Exception {
         iam.stubFor(get(urlPathEqualTo(PATH)).willReturn(unauthorized()
                 .withBody("{\"code\":\"InvalidAccessKeyId\",\"message\":\"The access key is invalid\"}")));
 
         assertThatThrownBy(() -> tokens.bearer(KEY))
-                .isInstanceOf(QianfanTokens.QianfanTokenException.class)
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.KEY_REJECTED))
                 .hasMessageContaining("HTTP 401")
                 .hasMessageNotContaining("secretKey00000000000000001");
     }
 
     @Test
-    void a_ready_console_key_is_sent_as_it_is() {
+    void a_ready_console_key_is_sent_as_it_is() throws Exception {
         QianfanDialect dialect = new QianfanDialect(tokens);
         assertThat(dialect.authHeaders(new ApiKey("bce-v3/ALTAK-console/0000000000000004")))
                 .containsEntry("Authorization", "Bearer bce-v3/ALTAK-console/0000000000000004");
