@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.HttpClientSupport;
 import dev.dragoman.support.HttpClientSupport.Reply;
 
@@ -16,15 +17,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /providers/{name}/models} over real HTTP, for each model-list shape: OpenAI, Gemini, Claude, Cohere. */
 class ModelListEndpointTest extends DragomanTestSupport {
 
     @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension provider = StubServers.create();
 
     @Override
     protected Properties properties() {

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.dragoman.support.DragomanProcess;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.KafkaBroker;
 import dev.dragoman.support.KafkaTestSupport;
 import dev.dragoman.support.KafkaTopics;
 import dev.dragoman.support.OpenAiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.dragoman.support.KafkaTestSupport.awaitRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,8 +43,7 @@ class KafkaProcessesTest {
     static KafkaBroker broker = new KafkaBroker();
 
     @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension provider = StubServers.create();
 
     @TempDir
     Path dir;

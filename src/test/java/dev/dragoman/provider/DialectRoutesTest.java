@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.wire.AzureStub;
 import dev.dragoman.support.wire.ClaudeStub;
 import dev.dragoman.support.wire.CohereStub;
@@ -21,7 +22,6 @@ import dev.dragoman.support.wire.QwenMtStub;
 import dev.dragoman.support.wire.WireFormatStub;
 import dev.dragoman.translate.Envelope;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,8 +34,7 @@ class DialectRoutesTest extends DragomanTestSupport {
             new AzureStub(), new QwenMtStub(), new QianfanStub());
 
     @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension provider = StubServers.create();
 
     static Stream<Named<WireFormatStub>> formats() {
         return FORMATS.stream().map(format -> Named.of(format.name(), format));

@@ -12,21 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.HttpClientSupport;
 import dev.dragoman.support.HttpClientSupport.Reply;
 import dev.dragoman.support.OpenAiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code strategy=compare}: two instances with different models, and a third whose only key is refused. */
 class CompareStrategyTest extends DragomanTestSupport {
 
     @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension provider = StubServers.create();
 
     @Override
     protected Properties properties() {

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.support.CapturedLog;
 import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.OpenAiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Files that cannot be translated end in the failed folder with their reason; nothing shows a key in full. */
@@ -25,8 +25,7 @@ class FileDropFailuresTest extends DragomanTestSupport {
     static final String KEY_TWO = "sk-secret-two-222222222222";
 
     @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension provider = StubServers.create();
 
     @Override
     protected Properties properties() {

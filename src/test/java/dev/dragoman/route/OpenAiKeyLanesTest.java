@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.Providers;
 import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.OpenAiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -25,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,8 +37,7 @@ class OpenAiKeyLanesTest extends DragomanTestSupport {
     static final String KEY_C = "sk-test-cccccccccccc0003";
 
     @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension provider = StubServers.create();
 
     @BeanInject
     Providers providers;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.provider.Usage;
 import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.OpenAiStub;
 import dev.dragoman.translate.Envelope;
 
@@ -17,15 +18,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Replies of reasoning models, whole and streamed: only the translation reaches the envelope. */
 class ReasoningRepliesTest extends DragomanTestSupport {
 
     @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension provider = StubServers.create();
 
     @BeforeEach
     void stubProvider() {

@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -22,8 +21,7 @@ public abstract class KafkaTestSupport extends DragomanTestSupport {
     static KafkaBroker broker = new KafkaBroker();
 
     @RegisterExtension
-    protected static WireMockExtension provider = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    protected static WireMockExtension provider = StubServers.create();
 
     protected static final int INPUT_PARTITIONS = 3;
     public static final String KEY_ONE = "sk-kafka-one-1111111111";

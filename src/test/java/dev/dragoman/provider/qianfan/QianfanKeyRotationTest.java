@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.support.OpenAiStub;
 import dev.dragoman.support.wire.QianfanStub;
 import dev.dragoman.translate.Envelope;
@@ -18,7 +19,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An AK:SK pair the token service refuses is a rejected key: out of rotation, the call goes on with the next. */
@@ -28,8 +28,7 @@ class QianfanKeyRotationTest extends DragomanTestSupport {
     static final String GOOD = "ALTAKgoodAccessKey0001:goodSecretKey000000000000000001";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(options().dynamicPort().globalTemplating(false)).build();
+    static WireMockExtension server = StubServers.create();
 
     @Override
     protected Properties properties() {
