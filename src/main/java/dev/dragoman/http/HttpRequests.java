@@ -34,6 +34,12 @@ public class HttpRequests {
 
     public TranslateCall read(Exchange exchange) throws BadRequestException {
         Message message = exchange.getMessage();
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
+            // the server has already taken such a body apart into form fields
+            throw new BadRequestException("send the body as application/json or text/plain, not " + contentType
+                    + " (with curl: -H 'Content-Type: application/json')");
+        }
         byte[] body = message.getBody(byte[].class);
         if (body == null || body.length == 0) {
             throw new BadRequestException("the body is empty: send {\"text\": \"…\"} or {\"texts\": [\"…\"]}");
@@ -43,7 +49,6 @@ public class HttpRequests {
                     + " allowed (dragoman.http.max-body)");
         }
         boolean stream = message.getHeader("Accept", "", String.class).contains("text/event-stream");
-        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
         if (contentType.startsWith("text/plain")) {
             String text = new String(body, StandardCharsets.UTF_8);
             return new TranslateCall(List.of(request(exchange, text, null, field(message, "source_lang"),

@@ -119,6 +119,8 @@ class HttpApiTest extends DragomanTestSupport {
         assertError(http().postJson("/translate", "{\"text\": \"" + "x".repeat(3000) + "\"}"), 400,
                 "more than the 2000 allowed");
         assertError(http().get("/providers/nope/models"), 404, "unknown provider 'nope'");
+        assertError(http().post("/translate", "application/x-www-form-urlencoded", "{\"text\": \"Hi\"}"), 400,
+                "send the body as application/json");
     }
 
     @Test

@@ -49,4 +49,19 @@ class ShippedConfigurationTest extends DragomanTestSupport {
         assertThat(PseudoLocalizer.localize("Hello world")).startsWith("[Ĥéļļó ŵóŕļđ").endsWith("~~~~]");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".done").resolve(name)));
     }
+
+    @Test
+    void should_leave_a_file_alone_while_it_is_still_being_written() throws Exception {
+        Files.createDirectories(inbox);
+        Path partial = Files.writeString(inbox.resolve(name + ".part"), "Hello\n");
+        try {
+            await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> Files.exists(partial) && !Files.exists(Path.of("data/outbox").resolve(name + ".part")));
+            Files.move(partial, inbox.resolve(name));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(output));
+            assertThat(Files.readString(output)).isEqualTo(PseudoLocalizer.localize("Hello") + "\n");
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
 }
