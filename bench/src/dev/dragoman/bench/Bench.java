@@ -61,15 +61,21 @@ public final class Bench {
     private static final Sizes QUICK = new Sizes(200, 2, 100, 160, 1_000);
 
     private final Sizes sizes;
+    private final List<String> phases;
     private final Map<String, String> figures = new LinkedHashMap<>();
 
-    private Bench(Sizes sizes) {
+    private Bench(Sizes sizes, List<String> phases) {
         this.sizes = sizes;
+        this.phases = phases;
     }
 
+    /** {@code [--quick] [--phases overhead,saturation,kafka]} */
     public static void main(String[] args) throws Exception {
-        boolean quick = Arrays.asList(args).contains("--quick");
-        new Bench(quick ? QUICK : FULL).run();
+        List<String> arguments = Arrays.asList(args);
+        boolean quick = arguments.contains("--quick");
+        int phases = arguments.indexOf("--phases");
+        new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
+                : List.of("overhead", "saturation", "kafka")).run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(0);
     }
@@ -87,9 +93,15 @@ public final class Bench {
             createTopics(broker.bootstrapServers());
             dragoman.awaitReady(Duration.ofSeconds(120));
             progress("Dragoman is up (pid " + dragoman.pid() + ")");
-            overhead(dragoman, standIn);
-            saturation(standIn);
-            kafka(broker.bootstrapServers(), standIn);
+            if (phases.contains("overhead")) {
+                overhead(dragoman, standIn);
+            }
+            if (phases.contains("saturation")) {
+                saturation(standIn);
+            }
+            if (phases.contains("kafka")) {
+                kafka(broker.bootstrapServers(), standIn);
+            }
             figures.put("heap_peak_mb", String.valueOf(dragoman.heap.peakMb()));
             figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
         }
