@@ -30,7 +30,8 @@ final class HttpCallWriter implements Processor {
     /** Only what the provider should see: no header of the caller's message leaks into the request. */
     static void write(Message message, HttpCall call, Map<String, String> auth) {
         message.getHeaders().clear();
-        message.setHeader(Exchange.HTTP_METHOD, call.method());
+        // as camel-http's enum: a String header is converted on every call by a scan of Camel's type converters
+        message.setHeader(Exchange.HTTP_METHOD, org.apache.camel.component.http.HttpMethods.valueOf(call.method()));
         message.setHeader(Exchange.HTTP_URI, call.url());
         call.headers().forEach(message::setHeader);
         auth.forEach(message::setHeader);
