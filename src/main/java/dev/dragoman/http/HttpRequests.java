@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Providers;
-import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -80,9 +79,9 @@ public class HttpRequests {
                 stream);
     }
 
-    /** The reply body: one envelope, or an array in the order of the texts. */
-    public String reply(TranslateCall call, List<Envelope> envelopes) throws JsonProcessingException {
-        return Json.MAPPER.writeValueAsString(call.batch() ? envelopes : envelopes.get(0));
+    /** The reply body: one envelope, or for {@code texts} an array of them in the order of the texts. */
+    public String reply(Object translated) throws JsonProcessingException {
+        return Json.MAPPER.writeValueAsString(translated);
     }
 
     private TranslationRequest request(Exchange exchange, String text, String id, String source, String target,
