@@ -43,7 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * figures as {@code name value} lines on standard output (progress goes to standard error).
  * <ol>
  * <li>overhead: the same requests straight to the stand-in (20 ms) and through {@code POST /translate}, alternating
- * in rounds at concurrency 64; overhead = Dragoman's percentile minus direct's;</li>
+ * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's;</li>
  * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
  * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker.</li>
  * </ol>
@@ -52,7 +52,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class Bench {
 
     private static final Path DIR = Path.of("target", "bench");
-    private static final int CONCURRENCY = 64;
 
     private record Sizes(int warmup, int rounds, int perRound, int segments, int records) {
     }
@@ -62,20 +61,24 @@ public final class Bench {
 
     private final Sizes sizes;
     private final List<String> phases;
+    private final int concurrency;
     private final Map<String, String> figures = new LinkedHashMap<>();
 
-    private Bench(Sizes sizes, List<String> phases) {
+    private Bench(Sizes sizes, List<String> phases, int concurrency) {
         this.sizes = sizes;
         this.phases = phases;
+        this.concurrency = concurrency;
     }
 
-    /** {@code [--quick] [--phases overhead,saturation,kafka]} */
+    /** {@code [--quick] [--phases overhead,saturation,kafka] [--concurrency 64]} */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
+        int concurrency = arguments.indexOf("--concurrency");
         new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
-                : List.of("overhead", "saturation", "kafka")).run();
+                : List.of("overhead", "saturation", "kafka"),
+                concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(0);
     }
@@ -119,21 +122,27 @@ public final class Bench {
         String throughBody = "{\"text\":\"Hallo Welt\",\"provider\":\"ovh\"}";
         List<long[]> directRounds = new ArrayList<>();
         List<long[]> throughRounds = new ArrayList<>();
-        try (LoadGenerator load = new LoadGenerator(CONCURRENCY)) {
+        try (LoadGenerator load = new LoadGenerator(concurrency)) {
             progress("overhead: warm-up, " + sizes.warmup() + " requests each way");
             load.run(direct, directBody, sizes.warmup());
             load.run(through, throughBody, sizes.warmup());
             long warmupErrors = load.errors.getAndSet(0);
+            long dragomanCpu = 0;
+            long benchCpu = 0;
             for (int round = 0; round < sizes.rounds(); round++) {
                 directRounds.add(load.run(direct, directBody, sizes.perRound()));
+                long dragomanBefore = dragoman.cpuNanos();
+                long benchBefore = benchCpuNanos();
                 throughRounds.add(load.run(through, throughBody, sizes.perRound()));
+                dragomanCpu += dragoman.cpuNanos() - dragomanBefore;
+                benchCpu += benchCpuNanos() - benchBefore;
                 progress(String.format("overhead: round %d: p50 direct %.2f ms, Dragoman %.2f ms", round + 1,
                         LoadGenerator.percentileMillis(directRounds.get(round), 50),
                         LoadGenerator.percentileMillis(throughRounds.get(round), 50)));
             }
             long[] d = merge(directRounds);
             long[] t = merge(throughRounds);
-            double seconds = LongStream.of(t).sum() / 1e9 / CONCURRENCY;
+            double seconds = LongStream.of(t).sum() / 1e9 / concurrency;
             figures.put("overhead_p50_ms", format(LoadGenerator.percentileMillis(t, 50)
                     - LoadGenerator.percentileMillis(d, 50)));
             figures.put("overhead_p99_ms", format(LoadGenerator.percentileMillis(t, 99)
@@ -144,6 +153,9 @@ public final class Bench {
             figures.put("dragoman_p99_ms", format(LoadGenerator.percentileMillis(t, 99)));
             figures.put("overhead_requests", String.valueOf(t.length));
             figures.put("dragoman_req_per_s", String.format("%.0f", t.length / seconds));
+            // where the CPU goes while Dragoman serves: its own JVM, and the load generator with the stand-in
+            figures.put("dragoman_cpu_ms_per_req", String.format("%.3f", dragomanCpu / 1e6 / t.length));
+            figures.put("bench_cpu_ms_per_req", String.format("%.3f", benchCpu / 1e6 / t.length));
             figures.put("overhead_errors", String.valueOf(load.errors.get() + warmupErrors));
         }
     }
@@ -333,6 +345,10 @@ public final class Bench {
             return process.pid();
         }
 
+        long cpuNanos() {
+            return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
         void awaitReady(Duration limit) throws Exception {
             HttpClient client = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + limit.toNanos();
@@ -425,6 +441,11 @@ public final class Bench {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
+
+    private static long benchCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     private static long[] merge(List<long[]> rounds) {
         long[] all = rounds.stream().flatMapToLong(LongStream::of).toArray();
