@@ -76,14 +76,18 @@ public final class Bench {
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
         int concurrency = arguments.indexOf("--concurrency");
-        new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
+        boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
                 : List.of("overhead", "saturation", "kafka"),
                 concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
         // the broker and the client pools leave non-daemon threads behind
-        System.exit(0);
+        System.exit(complete ? 0 : 1);
     }
 
-    private void run() throws Exception {
+    /**
+     * False when the harness itself did not work (a request unanswered, a record missing): the figures are then not
+     * to be trusted. Missing a target is not a failure; the figures say so.
+     */
+    private boolean run() throws Exception {
         long started = System.nanoTime();
         deleteTree(DIR.resolve("data"));
         for (String folder : List.of("inbox", "outbox", "failed")) {
@@ -110,6 +114,16 @@ public final class Bench {
         }
         figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
         figures.forEach((name, value) -> System.out.println(name + " " + value));
+        List<String> broken = new ArrayList<>();
+        if (!"0".equals(figures.getOrDefault("overhead_errors", "0"))) {
+            broken.add("overhead requests failed");
+        }
+        if (phases.contains("kafka") && Long.parseLong(figures.get("kafka_out"))
+                + Long.parseLong(figures.get("kafka_dead_letters")) < sizes.records()) {
+            broken.add("Kafka records missing");
+        }
+        broken.forEach(problem -> progress("the harness did not work: " + problem));
+        return broken.isEmpty();
     }
 
     // --- phases ---------------------------------------------------------------------------------------------------
