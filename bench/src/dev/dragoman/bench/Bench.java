@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import kafka.testkit.KafkaClusterTestKit;
-import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,6 +35,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.dragoman.support.KafkaBroker;
 
 /**
  * The benchmark driver ({@code bench/run}): a real in-JVM KRaft broker, the {@link StandIn} provider, and
@@ -94,7 +95,7 @@ public final class Bench {
             Files.createDirectories(DIR.resolve("data").resolve(folder));
         }
         progress("starting a KRaft broker");
-        try (KafkaClusterTestKit broker = broker();
+        try (KafkaClusterTestKit broker = KafkaBroker.startCluster();
              StandIn standIn = new StandIn(512);
              DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn))) {
             createTopics(broker.bootstrapServers());
@@ -258,22 +259,6 @@ public final class Bench {
     }
 
     // --- set-up ---------------------------------------------------------------------------------------------------
-
-    /** The same single-node KRaft set-up as the tests' KafkaBroker. */
-    private static KafkaClusterTestKit broker() throws Exception {
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        return cluster;
-    }
 
     private static void createTopics(String brokers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
