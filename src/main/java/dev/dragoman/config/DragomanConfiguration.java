@@ -1,6 +1,8 @@
 package dev.dragoman.config;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -33,7 +35,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         ExecutorService pool = context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "dragoman-translate", providers.capacity());
         context.getRegistry().bind("translationPool", pool);
-        context.getRegistry().bind("httpServerOptions", httpServerOptions(properties, providers.capacity()));
+        context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         context.getRegistry().bind("textFiles", new TextFiles());
         int maxBody = properties.resolveProperty("dragoman.http.max-body").map(Integer::valueOf).orElse(1 << 20);
         context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody));
@@ -48,8 +50,8 @@ public class DragomanConfiguration implements CamelConfiguration {
      * Vert.x's default 20 workers, a 21st concurrent request would queue even though keys are free. The server takes
      * this bean (looked up by type) when it creates its Vert.x instance.
      */
-    static VertxOptions httpServerOptions(PropertiesComponent properties, int capacity) {
-        int workers = properties.resolveProperty("dragoman.http.worker-threads").filter(v -> !v.isBlank())
+    static VertxOptions httpServerOptions(Function<String, Optional<String>> property, int capacity) {
+        int workers = property.apply("dragoman.http.worker-threads").map(String::strip).filter(v -> !v.isEmpty())
                 .map(Integer::valueOf).orElse(Math.max(VertxOptions.DEFAULT_WORKER_POOL_SIZE, capacity));
         return new VertxOptions().setWorkerPoolSize(workers);
     }
