@@ -57,7 +57,7 @@ public final class Bench {
     private record Sizes(int warmup, int rounds, int perRound, int segments, int records) {
     }
 
-    private static final Sizes FULL = new Sizes(10_000, 10, 1_000, 3_200, 50_000);
+    private static final Sizes FULL = new Sizes(60_000, 10, 1_000, 3_200, 50_000);
     private static final Sizes QUICK = new Sizes(200, 2, 100, 160, 1_000);
 
     private final Sizes sizes;
