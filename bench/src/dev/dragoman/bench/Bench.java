@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -53,6 +55,9 @@ import dev.dragoman.support.KafkaBroker;
 public final class Bench {
 
     private static final Path DIR = Path.of("target", "bench");
+    private static final Path GC_LOG = DIR.resolve("dragoman-gc.log");
+    /** In a line of -Xlog:gc, "… Pause Young (Normal) (G1 Evacuation Pause) 120M->25M(256M) 4.1ms": used before. */
+    private static final Pattern GC_LINE = Pattern.compile(" (\\d+)M->\\d+M\\(\\d+M\\)");
 
     private record Sizes(int warmup, int rounds, int perRound, int segments, int records) {
     }
@@ -91,6 +96,7 @@ public final class Bench {
     private boolean run() throws Exception {
         long started = System.nanoTime();
         deleteTree(DIR.resolve("data"));
+        Files.deleteIfExists(GC_LOG);
         for (String folder : List.of("inbox", "outbox", "failed")) {
             Files.createDirectories(DIR.resolve("data").resolve(folder));
         }
@@ -110,7 +116,7 @@ public final class Bench {
             if (phases.contains("kafka")) {
                 kafka(broker.bootstrapServers(), standIn);
             }
-            figures.put("heap_peak_mb", String.valueOf(dragoman.heap.peakMb()));
+            figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb())));
             figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
         }
         figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
@@ -333,6 +339,8 @@ public final class Bench {
             if (options != null && !options.isBlank()) {
                 command.addAll(Arrays.asList(options.trim().split("\\s+")));
             }
+            // the heap before each collection, exactly: the sampler below can miss a peak between two samples
+            command.add("-Xlog:gc:file=" + GC_LOG);
             command.addAll(List.of("-jar", "target/dragoman.jar"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(DIR.resolve("dragoman.log").toFile());
@@ -440,6 +448,17 @@ public final class Bench {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
+
+    /** The largest used heap just before a collection, from Dragoman's GC log. */
+    private static long peakBeforeGcMb() throws IOException {
+        if (!Files.exists(GC_LOG)) {
+            return 0;
+        }
+        try (var lines = Files.lines(GC_LOG)) {
+            return lines.map(GC_LINE::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
+                    .max().orElse(0);
+        }
+    }
 
     private static long benchCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
