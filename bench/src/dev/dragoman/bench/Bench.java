@@ -137,8 +137,9 @@ public final class Bench {
 
     private void overhead(DragomanJvm dragoman, StandIn standIn) throws Exception {
         URI direct = URI.create(standIn.url(20, 0) + "/chat/completions");
-        String directBody = "{\"model\":\"bench\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a translation"
-                + " engine. Translate the text into English.\"},{\"role\":\"user\",\"content\":\"Hallo Welt\"}]}";
+        String directBody = "{\"model\":\"bench\",\"messages\":[{\"role\":\"system\","
+                + "\"content\":\"You are a translation engine. Translate the text into English.\"},"
+                + "{\"role\":\"user\",\"content\":\"Hallo Welt\"}]}";
         URI through = URI.create("http://127.0.0.1:" + dragoman.port + "/translate");
         String throughBody = "{\"text\":\"Hallo Welt\",\"provider\":\"ovh\"}";
         List<long[]> directRounds = new ArrayList<>();
@@ -205,6 +206,7 @@ public final class Bench {
         figures.put("saturation_ratio", format(translated / seconds / ideal));
         figures.put("saturation_failed", String.valueOf(segments - translated));
         figures.put("saturation_429", String.valueOf(standIn.tooMany.get()));
+        figures.put("saturation_provider_calls", String.valueOf(standIn.requests.get()));
         figures.put("saturation_per_s", format(translated / seconds));
         figures.put("saturation_wall_s", format((done - dropped) / 1e9));
     }

@@ -57,8 +57,9 @@ final class StandIn implements AutoCloseable {
     }
 
     private static byte[] reply(String translation) {
-        return ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"bench\",\"choices\":[{\"index\":0,"
-                + "\"message\":{\"role\":\"assistant\",\"content\":\"" + translation + "\"},\"finish_reason\":\"stop\"}],"
+        return ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"bench\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + translation + "\"},"
+                + "\"finish_reason\":\"stop\"}],"
                 + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":4,\"total_tokens\":16}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
