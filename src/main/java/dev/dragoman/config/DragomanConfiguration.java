@@ -1,11 +1,15 @@
 package dev.dragoman.config;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.spi.PropertiesComponent;
+
+import io.vertx.core.VertxOptions;
 
 import dev.dragoman.http.HttpErrors;
 import dev.dragoman.http.HttpRequests;
@@ -16,7 +20,8 @@ import dev.dragoman.translate.TextFiles;
 
 /**
  * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the
- * {@code translationPool} that source routes hand segments and records to, and the helpers the YAML routes call.
+ * {@code translationPool} that source routes hand segments and records to, the Vert.x options of the HTTP server,
+ * and the helpers the YAML routes call.
  */
 @Configuration
 public class DragomanConfiguration implements CamelConfiguration {
@@ -30,6 +35,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         ExecutorService pool = context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "dragoman-translate", providers.capacity());
         context.getRegistry().bind("translationPool", pool);
+        context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         context.getRegistry().bind("textFiles", new TextFiles());
         int maxBody = properties.resolveProperty("dragoman.http.max-body").map(Integer::valueOf).orElse(1 << 20);
         context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody));
@@ -37,5 +43,16 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("sseReplies", new SseReplies());
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+
+    /**
+     * platform-http runs each request's route on a Vert.x worker thread, blocked until its translation is back; with
+     * Vert.x's default 20 workers, a 21st concurrent request would queue even though keys are free. The server takes
+     * this bean (looked up by type) when it creates its Vert.x instance.
+     */
+    static VertxOptions httpServerOptions(Function<String, Optional<String>> property, int capacity) {
+        int workers = property.apply("dragoman.http.worker-threads").map(String::strip).filter(v -> !v.isEmpty())
+                .map(Integer::valueOf).orElse(Math.max(VertxOptions.DEFAULT_WORKER_POOL_SIZE, capacity));
+        return new VertxOptions().setWorkerPoolSize(workers);
     }
 }

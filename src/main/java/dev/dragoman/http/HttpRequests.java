@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Providers;
-import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -85,9 +84,23 @@ public class HttpRequests {
                 stream);
     }
 
-    /** The reply body: one envelope, or an array in the order of the texts. */
-    public String reply(TranslateCall call, List<Envelope> envelopes) throws JsonProcessingException {
-        return Json.MAPPER.writeValueAsString(call.batch() ? envelopes : envelopes.get(0));
+    /**
+     * {@link #read} for the route: the call in the variable {@code call}, whether it streams and whether it is a
+     * {@code texts} batch as the boolean variables {@code stream} and {@code batch} (plain variables: a route's
+     * {@code ${variable.call.stream}} would copy the exchange on every request), and the first text as the body.
+     */
+    public void accept(Exchange exchange) throws BadRequestException {
+        TranslateCall call = read(exchange);
+        exchange.setVariable("call", call);
+        exchange.setVariable("stream", call.stream());
+        exchange.setVariable("batch", call.batch());
+        // set here rather than returned: the message stays platform-http's own, which server-sent events write to
+        exchange.getMessage().setBody(call.requests().get(0));
+    }
+
+    /** The reply body: one envelope, or for {@code texts} an array of them in the order of the texts. */
+    public String reply(Object translated) throws JsonProcessingException {
+        return Json.MAPPER.writeValueAsString(translated);
     }
 
     private TranslationRequest request(Exchange exchange, String text, String id, String source, String target,

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.http.HttpMethods;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.HttpCall;
@@ -44,7 +45,8 @@ final class HttpCallWriter implements Processor {
     /** Only what the provider should see: no header of the caller's message leaks into the request. */
     static void write(Message message, HttpCall call, Map<String, String> auth) {
         message.getHeaders().clear();
-        message.setHeader(Exchange.HTTP_METHOD, call.method());
+        // as camel-http's enum: a String header is converted on every call by a scan of Camel's type converters
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(call.method()));
         message.setHeader(Exchange.HTTP_URI, call.url());
         call.headers().forEach(message::setHeader);
         auth.forEach(message::setHeader);

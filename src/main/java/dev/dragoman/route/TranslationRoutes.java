@@ -10,6 +10,7 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 
 import dev.dragoman.config.DragomanSettings.Strategy;
 import dev.dragoman.provider.Providers;
+import dev.dragoman.translate.TranslationRequest;
 
 /**
  * {@code direct:translate}, the one entry every source route uses: text (or a request) in, {@link
@@ -22,6 +23,8 @@ import dev.dragoman.provider.Providers;
  * {@code dragoman.sinks}, as JSON.
  */
 public class TranslationRoutes extends RouteBuilder {
+
+    private static final String INSTANCE = "DragomanInstance";
 
     @BeanInject
     Providers providers;
@@ -45,9 +48,12 @@ public class TranslationRoutes extends RouteBuilder {
 
         ChoiceDefinition dispatch = from("direct:dispatch").routeId("dispatch")
                 .errorHandler(noErrorHandler())
+                // plain Java and a property rather than ${body.provider}: simple's OGNL copies the exchange per call
+                .process(exchange -> exchange.setProperty(INSTANCE,
+                        exchange.getMessage().getBody(TranslationRequest.class).provider()))
                 .choice()
-                    .when(simple("${body.provider} != null"))
-                        .toD("direct:provider-${body.provider}")
+                    .when(exchangeProperty(INSTANCE).isNotNull())
+                        .toD("direct:provider-${exchangeProperty." + INSTANCE + "}")
                     .otherwise();
         String[] instances = providers.all().stream().map(ProviderRoutes::endpoint).toArray(String[]::new);
         if (providers.settings().strategy() == Strategy.COMPARE) {

@@ -48,21 +48,27 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
 
     private static synchronized void startOnce(ExtensionContext context, KafkaBroker owner) throws Exception {
         if (cluster == null) {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                    // one broker: the internal topics cannot have the default three replicas
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
+            cluster = startCluster();
             // closed by JUnit once every test has run
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(KafkaBroker.class.getName(), owner);
         }
+    }
+
+    /** A started single-node KRaft cluster, for the tests and for the benchmark (bench/run), which closes its own. */
+    public static KafkaClusterTestKit startCluster() throws Exception {
+        KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                // one broker: the internal topics cannot have the default three replicas
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        started.format();
+        started.startup();
+        started.waitForReadyBrokers();
+        return started;
     }
 
     @Override

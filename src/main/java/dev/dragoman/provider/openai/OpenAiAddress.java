@@ -1,5 +1,7 @@
 package dev.dragoman.provider.openai;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,11 +15,17 @@ public final class OpenAiAddress {
 
     private static final String CHAT = "/chat/completions";
     private static final Pattern VERSION_SEGMENT = Pattern.compile("/v\\d+[a-z0-9]*(/|$)");
+    /** Per configured address: worked out once, not on every call (a regex replace and a match each time). */
+    private static final Map<String, String> CHAT_ADDRESSES = new ConcurrentHashMap<>();
 
     private OpenAiAddress() {
     }
 
     public static String chatCompletions(String url) {
+        return CHAT_ADDRESSES.computeIfAbsent(url, OpenAiAddress::chatCompletionsOf);
+    }
+
+    private static String chatCompletionsOf(String url) {
         Parts parts = Parts.of(url);
         if (parts.path.endsWith("#")) {
             return parts.path.substring(0, parts.path.length() - 1) + parts.query;

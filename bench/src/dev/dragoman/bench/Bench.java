@@ -1,0 +1,493 @@
+package dev.dragoman.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import kafka.testkit.KafkaClusterTestKit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.dragoman.support.KafkaBroker;
+
+/**
+ * The benchmark driver ({@code bench/run}): a real in-JVM KRaft broker, the {@link StandIn} provider, and
+ * {@code target/dragoman.jar} in a JVM of its own with a bench configuration; then three phases, each printing its
+ * figures as {@code name value} lines on standard output (progress goes to standard error).
+ * <ol>
+ * <li>overhead: the same requests straight to the stand-in (20 ms) and through {@code POST /translate}, alternating
+ * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's;</li>
+ * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
+ * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker.</li>
+ * </ol>
+ * Every wait is bounded; everything talks to 127.0.0.1 only.
+ */
+public final class Bench {
+
+    private static final Path DIR = Path.of("target", "bench");
+    private static final Path GC_LOG = DIR.resolve("dragoman-gc.log");
+    /** In a line of -Xlog:gc, "… Pause Young (Normal) (G1 Evacuation Pause) 120M->25M(256M) 4.1ms": used before. */
+    private static final Pattern GC_LINE = Pattern.compile(" (\\d+)M->\\d+M\\(\\d+M\\)");
+
+    private record Sizes(int warmup, int rounds, int perRound, int segments, int records) {
+    }
+
+    private static final Sizes FULL = new Sizes(60_000, 10, 1_000, 3_200, 50_000);
+    private static final Sizes QUICK = new Sizes(200, 2, 100, 160, 1_000);
+
+    private final Sizes sizes;
+    private final List<String> phases;
+    private final int concurrency;
+    private final Map<String, String> figures = new LinkedHashMap<>();
+
+    private Bench(Sizes sizes, List<String> phases, int concurrency) {
+        this.sizes = sizes;
+        this.phases = phases;
+        this.concurrency = concurrency;
+    }
+
+    /** {@code [--quick] [--phases overhead,saturation,kafka] [--concurrency 64]} */
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        boolean quick = arguments.contains("--quick");
+        int phases = arguments.indexOf("--phases");
+        int concurrency = arguments.indexOf("--concurrency");
+        boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
+                : List.of("overhead", "saturation", "kafka"),
+                concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
+        // the broker and the client pools leave non-daemon threads behind
+        System.exit(complete ? 0 : 1);
+    }
+
+    /**
+     * False when the harness itself did not work (a request unanswered, a record missing): the figures are then not
+     * to be trusted. Missing a target is not a failure; the figures say so.
+     */
+    private boolean run() throws Exception {
+        long started = System.nanoTime();
+        deleteTree(DIR.resolve("data"));
+        Files.deleteIfExists(GC_LOG);
+        for (String folder : List.of("inbox", "outbox", "failed")) {
+            Files.createDirectories(DIR.resolve("data").resolve(folder));
+        }
+        progress("starting a KRaft broker");
+        try (KafkaClusterTestKit broker = KafkaBroker.startCluster();
+             StandIn standIn = new StandIn(512);
+             DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn))) {
+            createTopics(broker.bootstrapServers());
+            dragoman.awaitReady(Duration.ofSeconds(120));
+            progress("Dragoman is up (pid " + dragoman.pid() + ")");
+            if (phases.contains("overhead")) {
+                overhead(dragoman, standIn);
+            }
+            if (phases.contains("saturation")) {
+                saturation(standIn);
+            }
+            if (phases.contains("kafka")) {
+                kafka(broker.bootstrapServers(), standIn);
+            }
+            figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb())));
+            figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
+        }
+        figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
+        figures.forEach((name, value) -> System.out.println(name + " " + value));
+        List<String> broken = new ArrayList<>();
+        if (!"0".equals(figures.getOrDefault("overhead_errors", "0"))) {
+            broken.add("overhead requests failed");
+        }
+        if (phases.contains("kafka") && Long.parseLong(figures.get("kafka_out"))
+                + Long.parseLong(figures.get("kafka_dead_letters")) < sizes.records()) {
+            broken.add("Kafka records missing");
+        }
+        broken.forEach(problem -> progress("the harness did not work: " + problem));
+        return broken.isEmpty();
+    }
+
+    // --- phases ---------------------------------------------------------------------------------------------------
+
+    private void overhead(DragomanJvm dragoman, StandIn standIn) throws Exception {
+        URI direct = URI.create(standIn.url(20, 0) + "/chat/completions");
+        String directBody = "{\"model\":\"bench\",\"messages\":[{\"role\":\"system\","
+                + "\"content\":\"You are a translation engine. Translate the text into English.\"},"
+                + "{\"role\":\"user\",\"content\":\"Hallo Welt\"}]}";
+        URI through = URI.create("http://127.0.0.1:" + dragoman.port + "/translate");
+        String throughBody = "{\"text\":\"Hallo Welt\",\"provider\":\"ovh\"}";
+        List<long[]> directRounds = new ArrayList<>();
+        List<long[]> throughRounds = new ArrayList<>();
+        try (LoadGenerator load = new LoadGenerator(concurrency)) {
+            progress("overhead: warm-up, " + sizes.warmup() + " requests each way");
+            load.run(direct, directBody, sizes.warmup());
+            load.run(through, throughBody, sizes.warmup());
+            long warmupErrors = load.errors.getAndSet(0);
+            long dragomanCpu = 0;
+            long benchCpu = 0;
+            for (int round = 0; round < sizes.rounds(); round++) {
+                directRounds.add(load.run(direct, directBody, sizes.perRound()));
+                long dragomanBefore = dragoman.cpuNanos();
+                long benchBefore = benchCpuNanos();
+                throughRounds.add(load.run(through, throughBody, sizes.perRound()));
+                dragomanCpu += dragoman.cpuNanos() - dragomanBefore;
+                benchCpu += benchCpuNanos() - benchBefore;
+                progress(String.format("overhead: round %d: p50 direct %.2f ms, Dragoman %.2f ms", round + 1,
+                        LoadGenerator.percentileMillis(directRounds.get(round), 50),
+                        LoadGenerator.percentileMillis(throughRounds.get(round), 50)));
+            }
+            long[] d = merge(directRounds);
+            long[] t = merge(throughRounds);
+            double seconds = LongStream.of(t).sum() / 1e9 / concurrency;
+            figures.put("overhead_p50_ms", format(LoadGenerator.percentileMillis(t, 50)
+                    - LoadGenerator.percentileMillis(d, 50)));
+            figures.put("overhead_p99_ms", format(LoadGenerator.percentileMillis(t, 99)
+                    - LoadGenerator.percentileMillis(d, 99)));
+            figures.put("direct_p50_ms", format(LoadGenerator.percentileMillis(d, 50)));
+            figures.put("direct_p99_ms", format(LoadGenerator.percentileMillis(d, 99)));
+            figures.put("dragoman_p50_ms", format(LoadGenerator.percentileMillis(t, 50)));
+            figures.put("dragoman_p99_ms", format(LoadGenerator.percentileMillis(t, 99)));
+            figures.put("overhead_requests", String.valueOf(t.length));
+            figures.put("dragoman_req_per_s", String.format("%.0f", t.length / seconds));
+            // where the CPU goes while Dragoman serves: its own JVM, and the load generator with the stand-in
+            figures.put("dragoman_cpu_ms_per_req", String.format("%.3f", dragomanCpu / 1e6 / t.length));
+            figures.put("bench_cpu_ms_per_req", String.format("%.3f", benchCpu / 1e6 / t.length));
+            figures.put("overhead_errors", String.valueOf(load.errors.get() + warmupErrors));
+        }
+    }
+
+    private void saturation(StandIn standIn) throws Exception {
+        int segments = sizes.segments();
+        progress("saturation: one file of " + segments + " lines, 4 keys x 8 in flight, 200 ms");
+        Path file = DIR.resolve("data").resolve("saturation.txt");
+        Files.write(file, LongStream.range(0, segments).mapToObj(i -> "Zeile " + i + " des Textes")
+                .collect(Collectors.toList()), StandardCharsets.UTF_8);
+        Path out = DIR.resolve("data/outbox/saturation.txt");
+        Path failed = DIR.resolve("data/failed/saturation.txt");
+        standIn.reset();
+        long dropped = System.nanoTime();
+        Files.move(file, DIR.resolve("data/inbox/saturation.txt"), StandardCopyOption.ATOMIC_MOVE);
+        // ideal time plus a generous margin for 429 cool-downs
+        long deadline = dropped + Duration.ofSeconds(60 + segments / 160 * 4L).toNanos();
+        while (!Files.exists(out) && !Files.exists(failed) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long done = System.nanoTime();
+        long translated = Files.exists(out) ? Files.readAllLines(out, StandardCharsets.UTF_8).stream()
+                .filter(StandIn.translation(200, 8)::equals).count() : 0;
+        double ideal = 4 * 8 / 0.2;
+        double seconds = (done - standIn.firstRequest.get()) / 1e9;
+        figures.put("saturation_ratio", format(translated / seconds / ideal));
+        figures.put("saturation_failed", String.valueOf(segments - translated));
+        figures.put("saturation_429", String.valueOf(standIn.tooMany.get()));
+        figures.put("saturation_provider_calls", String.valueOf(standIn.requests.get()));
+        figures.put("saturation_per_s", format(translated / seconds));
+        figures.put("saturation_wall_s", format((done - dropped) / 1e9));
+    }
+
+    private void kafka(String brokers, StandIn standIn) throws Exception {
+        int records = sizes.records();
+        progress("kafka: " + records + " records in, translated (0 ms), out");
+        standIn.reset();
+        Properties producerProperties = new Properties();
+        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>("bench.text", "k" + i,
+                        "{\"text\":\"Hallo Welt " + i + "\",\"provider\":\"fast\"}"));
+            }
+        }
+        long produced = System.nanoTime();
+        Properties consumerProperties = new Properties();
+        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        long out = 0;
+        long dead = 0;
+        long deadline = start + Duration.ofSeconds(60 + records / 500).toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties,
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of("bench.translations", "bench.failed")) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long lastProgress = System.nanoTime();
+            while (out + dead < records && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.topic().equals("bench.failed")) {
+                        dead++;
+                    } else {
+                        out++;
+                    }
+                }
+                if (System.nanoTime() - lastProgress > 5e9) {
+                    lastProgress = System.nanoTime();
+                    progress("kafka: " + out + " out, " + dead + " dead letters");
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.put("kafka_msgs_per_s", String.format("%.0f", out / seconds));
+        figures.put("kafka_out", String.valueOf(out));
+        figures.put("kafka_dead_letters", String.valueOf(dead));
+        figures.put("kafka_produce_s", format((produced - start) / 1e9));
+    }
+
+    // --- set-up ---------------------------------------------------------------------------------------------------
+
+    private static void createTopics(String brokers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            admin.createTopics(List.of(new NewTopic("bench.text", 4, (short) 1),
+                    new NewTopic("bench.translations", 4, (short) 1),
+                    new NewTopic("bench.failed", 1, (short) 1))).all().get();
+        }
+    }
+
+    /** The bench configuration, as a user's DRAGOMAN_CONFIG file: three instances on the stand-in. */
+    private static Path config(String brokers, StandIn standIn) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.server.port", String.valueOf(freePort()));
+        // the file drop uses the first instance (fallback); HTTP and Kafka name theirs
+        p.put("dragoman.providers", "sat, ovh, fast");
+        instance(p, "sat", standIn.url(200, 8), 4, 8);
+        instance(p, "ovh", standIn.url(20, 0), 8, 8);
+        instance(p, "fast", standIn.url(0, 0), 4, 8);
+        p.put("dragoman.file.inbox", DIR.resolve("data/inbox").toAbsolutePath().toString());
+        p.put("dragoman.file.outbox", DIR.resolve("data/outbox").toAbsolutePath().toString());
+        p.put("dragoman.file.failed", DIR.resolve("data/failed").toAbsolutePath().toString());
+        p.put("dragoman.kafka.brokers", brokers);
+        p.put("dragoman.kafka.input", "bench.text");
+        p.put("dragoman.kafka.output", "bench.translations");
+        p.put("dragoman.kafka.dead-letter", "bench.failed");
+        p.put("dragoman.kafka.group", "bench");
+        Path file = DIR.resolve("dragoman-bench.properties");
+        Files.writeString(file, p.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining("\n", "# written by bench/run\n", "\n")));
+        return file;
+    }
+
+    private static void instance(Map<String, String> p, String name, String url, int keys, int concurrency) {
+        String prefix = "dragoman.provider." + name + ".";
+        p.put(prefix + "url", url);
+        p.put(prefix + "dialect", "openai");
+        p.put(prefix + "model", "bench");
+        p.put(prefix + "keys", LongStream.rangeClosed(1, keys).mapToObj(k -> name + "-key-" + k)
+                .collect(Collectors.joining("|")));
+        p.put(prefix + "concurrency", String.valueOf(concurrency));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // --- the Dragoman JVM -----------------------------------------------------------------------------------------
+
+    /** {@code java -jar target/dragoman.jar} in the project directory, as users run it, with DRAGOMAN_CONFIG set. */
+    private static final class DragomanJvm implements AutoCloseable {
+
+        private final Process process;
+        final int port;
+        final HeapSampler heap;
+
+        private DragomanJvm(Process process, int port) throws IOException {
+            this.process = process;
+            this.port = port;
+            this.heap = new HeapSampler(process.pid());
+        }
+
+        static DragomanJvm start(Path config) throws IOException {
+            Properties p = new Properties();
+            try (var in = Files.newBufferedReader(config)) {
+                p.load(in);
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String options = System.getenv("BENCH_DRAGOMAN_JAVA_OPTS");
+            if (options != null && !options.isBlank()) {
+                command.addAll(Arrays.asList(options.trim().split("\\s+")));
+            }
+            // the heap before each collection, exactly: the sampler below can miss a peak between two samples
+            command.add("-Xlog:gc:file=" + GC_LOG);
+            command.addAll(List.of("-jar", "target/dragoman.jar"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(DIR.resolve("dragoman.log").toFile());
+            builder.environment().put("DRAGOMAN_CONFIG", config.toAbsolutePath().toString());
+            return new DragomanJvm(builder.start(), Integer.parseInt(p.getProperty("camel.server.port")));
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        long cpuNanos() {
+            return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        void awaitReady(Duration limit) throws Exception {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Dragoman exited; see " + DIR.resolve("dragoman.log"));
+                }
+                try {
+                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/providers")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("Dragoman did not start within " + limit);
+        }
+
+        @Override
+        public void close() throws Exception {
+            heap.close();
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Samples the Dragoman JVM's used heap every 100 ms with {@code jstat -gc} (read from the JVM's perf data, no
+     * attach): the peak of survivor + eden + old used, and the peak of old used alone (what survives collections).
+     */
+    private static final class HeapSampler implements AutoCloseable {
+
+        private final Process jstat;
+        private final Thread reader;
+        private final AtomicLong peakKb = new AtomicLong();
+        private final AtomicLong peakOldKb = new AtomicLong();
+
+        HeapSampler(long pid) throws IOException {
+            Path jstatBinary = Path.of(System.getProperty("java.home"), "bin", "jstat");
+            jstat = new ProcessBuilder(jstatBinary.toString(), "-gc", String.valueOf(pid), "100")
+                    .redirectErrorStream(true).start();
+            reader = new Thread(this::read, "heap-sampler");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(jstat.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                List<String> header = null;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    List<String> columns = Arrays.asList(line.trim().split("\\s+"));
+                    if (columns.contains("EU")) {
+                        header = columns;
+                    } else if (header != null && columns.size() == header.size()) {
+                        double old = value(header, columns, "OU");
+                        double used = value(header, columns, "S0U") + value(header, columns, "S1U")
+                                + value(header, columns, "EU") + old;
+                        peakKb.accumulateAndGet((long) used, Math::max);
+                        peakOldKb.accumulateAndGet((long) old, Math::max);
+                    }
+                }
+            } catch (IOException | RuntimeException ended) {
+                // the JVM went away
+            }
+        }
+
+        private static double value(List<String> header, List<String> columns, String name) {
+            return Double.parseDouble(columns.get(header.indexOf(name)));
+        }
+
+        long peakMb() {
+            return Math.round(peakKb.get() / 1024.0);
+        }
+
+        long peakOldMb() {
+            return Math.round(peakOldKb.get() / 1024.0);
+        }
+
+        @Override
+        public void close() {
+            jstat.destroy();
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------
+
+    /** The largest used heap just before a collection, from Dragoman's GC log. */
+    private static long peakBeforeGcMb() throws IOException {
+        if (!Files.exists(GC_LOG)) {
+            return 0;
+        }
+        try (var lines = Files.lines(GC_LOG)) {
+            return lines.map(GC_LINE::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
+                    .max().orElse(0);
+        }
+    }
+
+    private static long benchCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long[] merge(List<long[]> rounds) {
+        long[] all = rounds.stream().flatMapToLong(LongStream::of).toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static String format(double value) {
+        return String.format("%.2f", value);
+    }
+
+    private static void progress(String message) {
+        System.err.println("[bench] " + message);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
