@@ -40,9 +40,9 @@ final class CompareStrategy implements AggregationStrategy {
             results.add(ProviderResult.of(branch.getMessage().getBody(Translation.class)));
         } else {
             String provider = providers.get(branch.getProperty(Exchange.MULTICAST_INDEX, Integer.class)).name();
-            String reason = branch.getProperty(ProviderRetryPolicy.FAILURE, provider + ": " + failure.getMessage(),
-                    String.class);
-            results.add(ProviderResult.failed(provider, reason.substring(provider.length() + 2)));
+            // the same "<provider>: <reason>" text a failed translation reports everywhere else
+            results.add(ProviderResult.failed(provider, branch.getProperty(ProviderRetryPolicy.FAILURE,
+                    provider + ": " + failure.getMessage(), String.class)));
             branch.setException(null);
         }
         return result;
@@ -55,7 +55,7 @@ final class CompareStrategy implements AggregationStrategy {
                 ? (List<ProviderResult>) list : List.of();
         if (!results.isEmpty() && results.stream().allMatch(ProviderResult::failed)) {
             result.setException(new TranslationFailedException("every provider failed: " + String.join("; ",
-                    results.stream().map(r -> r.provider() + ": " + r.error()).toList()), null));
+                    results.stream().map(ProviderResult::error).toList()), null));
         } else {
             result.getMessage().setBody(new Comparison(List.copyOf(results)));
         }
