@@ -14,5 +14,10 @@ public enum ErrorClass {
     /** Overload, timeout or a server fault: back off and retry. */
     TRANSIENT,
     /** The request itself is refused (bad parameters, content policy): retrying cannot help. */
-    REQUEST_REJECTED
+    REQUEST_REJECTED,
+    /**
+     * A successful status whose reply is no translation (empty, cut off, an unterminated stream, not the provider's
+     * JSON): retried on another key like a transient fault, but it says nothing about the provider's health.
+     */
+    INVALID_REPLY
 }

@@ -10,7 +10,7 @@ import dev.dragoman.keys.Secrets;
  * Camel's failover load balancer can tell by type which failures move on to the next key. Messages are masked.
  */
 public abstract sealed class ProviderException extends Exception
-        permits KeyUnusableException, TransientProviderException, RequestRejectedException {
+        permits KeyUnusableException, TransientProviderException, RequestRejectedException, InvalidReplyException {
 
     private final ErrorClass errorClass;
     private final transient Duration retryAfter;
@@ -26,6 +26,7 @@ public abstract sealed class ProviderException extends Exception
             case RATE_LIMITED, KEY_REJECTED, QUOTA_EXHAUSTED -> new KeyUnusableException(errorClass, message, retryAfter);
             case TRANSIENT -> new TransientProviderException(message, retryAfter);
             case REQUEST_REJECTED -> new RequestRejectedException(message);
+            case INVALID_REPLY -> new InvalidReplyException(message);
         };
     }
 

@@ -23,6 +23,14 @@ public record ProviderInstance(ProviderSettings settings, Dialect dialect, KeyPo
         return dialect == null;
     }
 
+    /**
+     * Whether a call could be sent now: offline instances always can, others while some key is usable. Sources ask
+     * this to pause rather than fail every message while no instance can translate.
+     */
+    public boolean available() {
+        return offline() || keys.keys().stream().anyMatch(keys::usable);
+    }
+
     /** How many requests this instance can have in flight: one lane per key, each with its concurrency. */
     public int capacity() {
         return Math.max(1, keys.keys().size()) * settings.concurrency();

@@ -30,6 +30,11 @@ public final class Providers {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Whether some instance could translate now; while none can, sources pause instead of failing messages. */
+    public boolean available() {
+        return byName.values().stream().anyMatch(ProviderInstance::available);
+    }
+
     /** The most requests any instance can have in flight, which sizes the pool that feeds them. */
     public int capacity() {
         return byName.values().stream().mapToInt(ProviderInstance::capacity).max().orElse(1);

@@ -19,6 +19,8 @@ import dev.dragoman.translate.TranslationFailedException;
 final class CompareStrategy implements AggregationStrategy {
 
     private static final String RESULTS = "DragomanCompareResults";
+    /** Set once some instance failed for a reason that may pass: then a text no instance translated is retryable. */
+    private static final String RETRYABLE = "DragomanCompareRetryable";
 
     private final List<ProviderInstance> providers;
 
@@ -43,6 +45,9 @@ final class CompareStrategy implements AggregationStrategy {
             // the same "<provider>: <reason>" text a failed translation reports everywhere else
             results.add(ProviderResult.failed(provider, branch.getProperty(ProviderRetryPolicy.FAILURE,
                     provider + ": " + failure.getMessage(), String.class)));
+            if (Retryable.of(failure)) {
+                result.setProperty(RETRYABLE, true);
+            }
             branch.setException(null);
         }
         return result;
@@ -53,9 +58,10 @@ final class CompareStrategy implements AggregationStrategy {
         @SuppressWarnings("unchecked")
         List<ProviderResult> results = result.removeProperty(RESULTS) instanceof List<?> list
                 ? (List<ProviderResult>) list : List.of();
+        boolean retryable = result.removeProperty(RETRYABLE) != null;
         if (!results.isEmpty() && results.stream().allMatch(ProviderResult::failed)) {
             result.setException(new TranslationFailedException("every provider failed: " + String.join("; ",
-                    results.stream().map(ProviderResult::error).toList()), null));
+                    results.stream().map(ProviderResult::error).toList()), null, retryable));
         } else {
             result.getMessage().setBody(new Comparison(List.copyOf(results)));
         }

@@ -34,7 +34,7 @@ final class EnvelopeStrategy implements AggregationStrategy {
         Exception failure = result.getException();
         if (failure != null) {
             String reason = result.getProperty(ProviderRetryPolicy.FAILURE, failure.getMessage(), String.class);
-            original.setException(new TranslationFailedException(reason, failure));
+            original.setException(new TranslationFailedException(reason, failure, Retryable.of(failure)));
             return original;
         }
         Message message = original.getMessage();

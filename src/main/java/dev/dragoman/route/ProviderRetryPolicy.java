@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import dev.dragoman.config.DragomanSettings;
+import dev.dragoman.provider.InvalidReplyException;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.TransientProviderException;
@@ -61,7 +62,8 @@ final class ProviderRetryPolicy implements Processor {
     /** Empty when retrying cannot help. */
     private Optional<Duration> waitBeforeRetry(Exchange exchange, Exception failure) {
         Optional<Duration> keyFree = provider.keys().timeUntilUsable();
-        if (failure instanceof TransientProviderException || failure instanceof IOException) {
+        if (failure instanceof TransientProviderException || failure instanceof InvalidReplyException
+                || failure instanceof IOException) {
             int failures = exchange.getProperty(TRANSIENT_FAILURES, 0, Integer.class) + 1;
             exchange.setProperty(TRANSIENT_FAILURES, failures);
             if (failures > settings.transientRetries() || keyFree.isEmpty()) {

@@ -9,6 +9,7 @@ import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.InvalidReplyException;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.DeltaListener;
@@ -91,7 +92,8 @@ public class ProviderRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .loadBalance()
                 .failover(keys.size() - 1, false, true,
-                        KeyUnusableException.class, TransientProviderException.class, IOException.class);
+                        KeyUnusableException.class, TransientProviderException.class, InvalidReplyException.class,
+                        IOException.class);
         for (int lane = 0; lane < keys.size(); lane++) {
             lanes.to(laneEndpoint(provider, lane));
         }
