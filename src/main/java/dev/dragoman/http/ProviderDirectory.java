@@ -12,8 +12,9 @@ import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Providers;
 
 /**
- * {@code GET /providers}: each instance with its dialect, model, address and keys, masked, with each key's state
- * (active, cooling until …, rejected and why). Bound as {@code providerDirectory}.
+ * {@code GET /providers}: each instance with its dialect, model, address, circuit breaker state ({@code closed},
+ * {@code open}, {@code half_open}) and keys, masked, with each key's state (active, cooling until …, rejected until its
+ * re-probe and why, probing). Bound as {@code providerDirectory}.
  */
 public class ProviderDirectory {
 
@@ -30,11 +31,12 @@ public class ProviderDirectory {
     private static ProviderView describe(ProviderInstance provider) {
         return new ProviderView(provider.name(), provider.settings().dialect(), provider.settings().model(),
                 provider.settings().url(),
+                provider.breaker() == null ? null : provider.breaker().getState().name().toLowerCase(),
                 provider.keys().keys().stream().map(key -> KeyView.of(key, provider.keys().state(key))).toList());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ProviderView(String name, String dialect, String model, String url, List<KeyView> keys) {
+    record ProviderView(String name, String dialect, String model, String url, String breaker, List<KeyView> keys) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

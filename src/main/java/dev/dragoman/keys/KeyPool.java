@@ -10,24 +10,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The keys of one provider instance and the state of each. The load balancer picks the lane; this pool only says
- * whether the lane's key may be used, and records what the provider answered about it.
+ * whether the lane's key may be used, and records what the provider answered about it. Nothing here is for good: a
+ * rejected key is probed again after {@link KeyRules#recheck()}, with one real request, and a used-up quota rests the
+ * key until the time the provider named.
  */
 public final class KeyPool {
 
     private final List<ApiKey> keys;
     private final Map<ApiKey, KeyState> states = new ConcurrentHashMap<>();
-    private final Duration cooldownCap;
+    private final KeyRules rules;
     private final Clock clock;
 
-    public KeyPool(List<ApiKey> keys, Duration cooldownCap, Clock clock) {
+    public KeyPool(List<ApiKey> keys, KeyRules rules, Clock clock) {
         this.keys = List.copyOf(keys);
-        this.cooldownCap = cooldownCap;
+        this.rules = rules;
         this.clock = clock;
         this.keys.forEach(Secrets::register);
     }
 
     public List<ApiKey> keys() {
         return keys;
+    }
+
+    public KeyRules rules() {
+        return rules;
     }
 
     public KeyState state(ApiKey key) {
@@ -38,30 +44,75 @@ public final class KeyPool {
         return state(key).usableAt(clock.instant());
     }
 
-    /** Takes the key out of rotation: the provider refused it (401/403, invalid key, quota or billing). */
-    public void reject(ApiKey key, String reason) {
-        states.put(key, KeyState.rejected(reason));
+    /**
+     * Whether a call may go out on the key now: yes when it is usable; for a rejected key whose re-probe is due, yes
+     * for exactly one caller, whose call is the probe ({@link #succeeded} brings the key back).
+     */
+    public boolean claim(ApiKey key) {
+        KeyState state = state(key);
+        Instant now = clock.instant();
+        if (state.usableAt(now)) {
+            return true;
+        }
+        return state.status() == KeyState.Status.REJECTED && !now.isBefore(state.until())
+                && states.replace(key, state, state.probing());
     }
 
-    /** Rests the key for the time the provider asked, capped, so one 429 never parks a key for a day. */
+    /** The provider answered a call on the key: a probed key is back in rotation. Says whether it was out. */
+    public boolean succeeded(ApiKey key) {
+        KeyState before = states.get(key);
+        return before != null && before.outOfRotation() && states.remove(key, before);
+    }
+
+    /** A probe that got no verdict (the call failed for another reason): the next call may probe again. */
+    public void endProbe(ApiKey key) {
+        states.computeIfPresent(key, (k, state) -> state.status() == KeyState.Status.PROBING
+                ? KeyState.rejectedUntil(clock.instant(), state.reason()) : state);
+    }
+
+    /** Takes the key out of rotation (401/403, invalid key) until its re-probe is due. */
+    public void reject(ApiKey key, String reason) {
+        states.put(key, KeyState.rejectedUntil(clock.instant().plus(rules.recheck()), reason));
+    }
+
+    /** Rests the key for the time the provider asked, within bounds, so one 429 never parks a key for a day. */
     public void cool(ApiKey key, Duration asked, String reason) {
-        Duration rest = asked.compareTo(cooldownCap) > 0 ? cooldownCap : asked;
-        states.compute(key, (k, current) -> current != null && current.status() == KeyState.Status.REJECTED
-                ? current
+        rest(key, clamp(asked, rules.maxCooldown()), reason);
+    }
+
+    /** A used-up quota or daily limit: rests the key until the time the provider named, else for the quota rest. */
+    public void exhausted(ApiKey key, Optional<Duration> until, String reason) {
+        rest(key, clamp(until.orElse(rules.quotaRest()), Duration.ofDays(1)), reason);
+    }
+
+    private void rest(ApiKey key, Duration rest, String reason) {
+        states.compute(key, (k, current) -> current != null && current.outOfRotation() ? current
                 : KeyState.coolingUntil(clock.instant().plus(rest), reason));
     }
 
-    public boolean allRejected() {
-        return keys.stream().allMatch(key -> state(key).status() == KeyState.Status.REJECTED);
+    private Duration clamp(Duration asked, Duration cap) {
+        Duration atLeast = asked.compareTo(rules.minCooldown()) < 0 ? rules.minCooldown() : asked;
+        return atLeast.compareTo(cap) > 0 ? cap : atLeast;
     }
 
-    /** How long until some key may be used again: zero if one is usable now, empty if every key is rejected. */
+    public boolean allRejected() {
+        return !keys.isEmpty() && keys.stream().allMatch(key -> state(key).outOfRotation());
+    }
+
+    /**
+     * How long until some key may be used again: zero if one is usable now or due for its re-probe; empty when the
+     * instance has no keys.
+     */
     public Optional<Duration> timeUntilUsable() {
         Instant now = clock.instant();
         return keys.stream()
                 .map(this::state)
-                .filter(state -> state.status() != KeyState.Status.REJECTED)
-                .map(state -> state.usableAt(now) ? Duration.ZERO : Duration.between(now, state.until()))
+                .map(state -> switch (state.status()) {
+                    case ACTIVE -> Duration.ZERO;
+                    case PROBING -> rules.minCooldown();
+                    case COOLING, REJECTED -> now.isBefore(state.until()) ? Duration.between(now, state.until())
+                            : Duration.ZERO;
+                })
                 .min(Duration::compareTo);
     }
 }

@@ -2,16 +2,25 @@ package dev.dragoman.provider;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import dev.dragoman.config.BreakerRules;
 import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.KeyPool;
+import dev.dragoman.keys.KeyRules;
 
-/** A configured provider at run time: its settings, its wire format, and the live state of its keys. */
-public record ProviderInstance(ProviderSettings settings, Dialect dialect, KeyPool keys) {
+/**
+ * A configured provider at run time: its settings, its wire format, the live state of its keys, and the circuit
+ * breaker that stops calls to it while it is down (null for offline instances).
+ */
+public record ProviderInstance(ProviderSettings settings, Dialect dialect, KeyPool keys, CircuitBreaker breaker) {
 
-    public static ProviderInstance of(ProviderSettings settings, Duration maxCooldown) {
-        return new ProviderInstance(settings, Dialects.create(settings).orElse(null),
-                new KeyPool(settings.keys(), maxCooldown, Clock.systemUTC()));
+    public static ProviderInstance of(ProviderSettings settings, KeyRules keyRules, BreakerRules breakerRules) {
+        Dialect dialect = Dialects.create(settings).orElse(null);
+        return new ProviderInstance(settings, dialect, new KeyPool(settings.keys(), keyRules, Clock.systemUTC()),
+                dialect == null ? null : ProviderBreaker.create(settings.name(), breakerRules));
     }
 
     public String name() {
@@ -24,11 +33,29 @@ public record ProviderInstance(ProviderSettings settings, Dialect dialect, KeyPo
     }
 
     /**
-     * Whether a call could be sent now: offline instances always can, others while some key is usable. Sources ask
-     * this to pause rather than fail every message while no instance can translate.
+     * Whether a call could be sent now: offline instances always can, others while their breaker is not open and some
+     * key is usable or due for its re-probe. Sources ask this to pause rather than fail every message while no
+     * instance can translate.
      */
     public boolean available() {
-        return offline() || keys.keys().stream().anyMatch(keys::usable);
+        return timeUntilAvailable().isZero();
+    }
+
+    /**
+     * How long until a call could be sent: zero when one can now; while the breaker is open, at most its wait in the
+     * open state; otherwise until the first key is usable again (a rejected key: until its re-probe).
+     */
+    public Duration timeUntilAvailable() {
+        if (offline()) {
+            return Duration.ZERO;
+        }
+        Duration keyFree = keys.timeUntilUsable().orElse(ChronoUnit.FOREVER.getDuration());
+        if (breaker.getState() == CircuitBreaker.State.OPEN) {
+            Duration openWait = Duration.ofMillis(
+                    breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+            return keyFree.compareTo(openWait) > 0 ? keyFree : openWait;
+        }
+        return keyFree;
     }
 
     /** How many requests this instance can have in flight: one lane per key, each with its concurrency. */

@@ -1,5 +1,6 @@
 package dev.dragoman.provider;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class Providers {
 
     public Providers(DragomanSettings settings) {
         this.settings = settings;
-        settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p, settings.maxCooldown())));
+        settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p, settings.keys(), settings.breaker())));
     }
 
     public DragomanSettings settings() {
@@ -33,6 +34,12 @@ public final class Providers {
     /** Whether some instance could translate now; while none can, sources pause instead of failing messages. */
     public boolean available() {
         return byName.values().stream().anyMatch(ProviderInstance::available);
+    }
+
+    /** How long until some instance could translate: zero when one can now. */
+    public Duration timeUntilAvailable() {
+        return byName.values().stream().map(ProviderInstance::timeUntilAvailable).min(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     /** The most requests any instance can have in flight, which sizes the pool that feeds them. */

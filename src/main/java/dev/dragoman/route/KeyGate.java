@@ -10,8 +10,8 @@ import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.ProviderException;
 
 /**
- * First step of a key lane: a rejected or cooling key fails at once, without an HTTP request, so the failover load
- * balancer moves the call to the next key.
+ * First step of a key lane: a key that is rejected or cooling fails at once, without an HTTP request, so the failover
+ * load balancer moves the call to the next key. A rejected key whose re-probe is due lets exactly one call through.
  */
 final class KeyGate implements Processor {
 
@@ -25,10 +25,9 @@ final class KeyGate implements Processor {
 
     @Override
     public void process(Exchange exchange) throws ProviderException {
-        if (!pool.usable(key)) {
+        if (!pool.claim(key)) {
             KeyState state = pool.state(key);
-            ErrorClass why = state.status() == KeyState.Status.REJECTED ? ErrorClass.KEY_REJECTED
-                    : ErrorClass.RATE_LIMITED;
+            ErrorClass why = state.outOfRotation() ? ErrorClass.KEY_REJECTED : ErrorClass.RATE_LIMITED;
             throw ProviderException.of(why, "key " + key + " is " + state.status().name().toLowerCase()
                     + (state.until() != null ? " until " + state.until() : "") + ": " + state.reason());
         }

@@ -1,6 +1,7 @@
 package dev.dragoman.route;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 
@@ -8,7 +9,8 @@ import org.apache.camel.Exchange;
  * At most {@code concurrency} calls in flight on one key. Camel's throttle EIP (ConcurrentRequests mode) is not used
  * here: it returns its permit when the whole unit of work completes, and a call that failed over to the next key
  * shares its caller's unit of work, so it would keep the first key's permit while waiting for the second's. This
- * permit is taken and returned around the HTTP call itself, in the lane's doTry/doFinally.
+ * permit is taken and returned around the HTTP call itself, in the lane's doTry/doFinally, and a text waits for it no
+ * longer than its deadline.
  */
 final class KeyLaneLimit {
 
@@ -20,8 +22,12 @@ final class KeyLaneLimit {
         this.held = "DragomanPermit-" + lane;
     }
 
-    void acquire(Exchange exchange) throws InterruptedException {
-        permits.acquire();
+    void acquire(Exchange exchange) throws InterruptedException, DeadlinePassedException {
+        Deadline.check(exchange);
+        if (!permits.tryAcquire(Math.max(Deadline.remaining(exchange).toMillis(), 0), TimeUnit.MILLISECONDS)) {
+            throw new DeadlinePassedException("the text's deadline passed waiting for a free slot on a key"
+                    + " (dragoman.deadline)");
+        }
         exchange.setProperty(held, true);
     }
 

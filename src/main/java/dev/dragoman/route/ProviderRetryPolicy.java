@@ -8,16 +8,22 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import dev.dragoman.config.DragomanSettings;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
+import dev.dragoman.config.RetryRules;
 import dev.dragoman.provider.InvalidReplyException;
 import dev.dragoman.provider.KeyUnusableException;
+import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.TransientProviderException;
 
 /**
- * Decides, once every key of an instance has been tried, whether the call is retried and after how long; the error
- * handler's redelivery does the waiting. Rate limits wait for the first key to come back, transient faults back off a
- * few times, and anything else, or a wait beyond {@code dragoman.retry.max-wait}, fails the instance for good.
+ * Decides, once a call on one instance failed, whether it is retried on that instance and after how long; the error
+ * handler's redelivery does the waiting. A transient fault or an invalid reply is retried a few times with
+ * exponential backoff and jitter, never sooner than the provider asked (a 503's Retry-After); when every key is
+ * resting, the call waits for the first to come back, up to {@code dragoman.retry.max-wait}; nothing waits past the
+ * text's deadline. An open circuit breaker fails the instance at once, so that the next instance takes over or the
+ * text waits for one at the dispatch level.
  * <p>
  * Runs as the error handler's {@code onExceptionOccurred} processor; its {@code retryWhile} reads the decision from
  * the {@value #RETRY} property and the delay from the {@code CamelRedeliveryDelay} header. When it gives up, the
@@ -29,20 +35,19 @@ final class ProviderRetryPolicy implements Processor {
     /** Why the instance failed for good, for the error the caller sees. */
     static final String FAILURE = "DragomanFailure";
     private static final String FIRST_FAILURE = "DragomanFirstFailure";
-    private static final String TRANSIENT_FAILURES = "DragomanTransientFailures";
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final String RETRIES = "DragomanRetries";
 
     private final ProviderInstance provider;
-    private final DragomanSettings settings;
+    private final RetryRules rules;
 
-    ProviderRetryPolicy(ProviderInstance provider, DragomanSettings settings) {
+    ProviderRetryPolicy(ProviderInstance provider, RetryRules rules) {
         this.provider = provider;
-        this.settings = settings;
+        this.rules = rules;
     }
 
     @Override
     public void process(Exchange exchange) {
-        Exception failure = exchange.getException();
+        Exception failure = providerFailure(exchange);
         Instant first = exchange.getProperty(FIRST_FAILURE, Instant.class);
         if (first == null) {
             first = Instant.now();
@@ -50,7 +55,8 @@ final class ProviderRetryPolicy implements Processor {
         }
         Optional<Duration> wait = waitBeforeRetry(exchange, failure);
         Duration waited = Duration.between(first, Instant.now());
-        if (wait.isPresent() && waited.plus(wait.get()).compareTo(settings.maxWait()) <= 0) {
+        if (wait.isPresent() && waited.plus(wait.get()).compareTo(rules.maxWait()) <= 0
+                && Deadline.allows(exchange, wait.get())) {
             exchange.setProperty(RETRY, true);
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.get().toMillis());
             return;
@@ -59,29 +65,52 @@ final class ProviderRetryPolicy implements Processor {
         exchange.setProperty(FAILURE, provider.name() + ": " + reason(failure, wait));
     }
 
-    /** Empty when retrying cannot help. */
+    /**
+     * The failure as the provider code raised it: the circuit breaker hands a checked exception on wrapped in a
+     * runtime one, which would hide its class from this policy and its message from the caller.
+     */
+    private static Exception providerFailure(Exchange exchange) {
+        Exception failure = exchange.getException();
+        ProviderException provider = exchange.getException(ProviderException.class);
+        Exception own = provider != null ? provider : exchange.getException(IOException.class);
+        if (own != null && own != failure) {
+            exchange.setException(own);
+            return own;
+        }
+        return failure;
+    }
+
+    /** Empty when retrying on this instance cannot help. */
     private Optional<Duration> waitBeforeRetry(Exchange exchange, Exception failure) {
         Optional<Duration> keyFree = provider.keys().timeUntilUsable();
         if (failure instanceof TransientProviderException || failure instanceof InvalidReplyException
                 || failure instanceof IOException) {
-            int failures = exchange.getProperty(TRANSIENT_FAILURES, 0, Integer.class) + 1;
-            exchange.setProperty(TRANSIENT_FAILURES, failures);
-            if (failures > settings.transientRetries() || keyFree.isEmpty()) {
+            int retries = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
+            exchange.setProperty(RETRIES, retries);
+            if (retries > rules.transientRetries() || keyFree.isEmpty()) {
                 return Optional.empty();
             }
-            Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 6));
-            return Optional.of(backoff.compareTo(keyFree.get()) >= 0 ? backoff : keyFree.get());
+            Duration asked = failure instanceof ProviderException answer ? answer.retryAfter().orElse(null) : null;
+            return Optional.of(Backoff.atLeast(Backoff.atLeast(Backoff.delay(rules, retries), asked), keyFree.get()));
         }
-        return failure instanceof KeyUnusableException ? keyFree : Optional.empty();
+        if (failure instanceof KeyUnusableException) {
+            return keyFree.map(free -> Backoff.atLeast(provider.keys().rules().minCooldown(), free));
+        }
+        return Optional.empty();
     }
 
     private String reason(Exception failure, Optional<Duration> wait) {
         String message = failure.getMessage();
-        if (provider.keys().allRejected() && !provider.keys().keys().isEmpty()) {
+        if (failure instanceof CallNotPermittedException) {
+            return "circuit breaker open after repeated failures; calls resume after "
+                    + provider.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)
+                    + " ms";
+        }
+        if (provider.keys().allRejected()) {
             return "every key is rejected; last answer: " + message;
         }
         if (wait.isPresent()) {
-            return "no key free within " + settings.maxWait().toSeconds() + " s; last answer: " + message;
+            return "no key free within " + rules.maxWait().toSeconds() + " s; last answer: " + message;
         }
         return message;
     }

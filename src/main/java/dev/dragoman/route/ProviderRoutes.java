@@ -1,7 +1,8 @@
 package dev.dragoman.route;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,14 +10,12 @@ import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 
 import dev.dragoman.keys.ApiKey;
-import dev.dragoman.provider.InvalidReplyException;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.DeltaListener;
 import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.Providers;
-import dev.dragoman.provider.TransientProviderException;
 import dev.dragoman.provider.pseudo.PseudoLocalizer;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationHeaders;
@@ -24,11 +23,13 @@ import dev.dragoman.translate.TranslationRequest;
 
 /**
  * Routes generated from configuration, per provider instance: {@code direct:provider-<name>} prepares the call
- * through the instance's dialect and owns the retry policy; {@code direct:provider-<name>-keys} is a failover load
- * balancer in round-robin mode over one lane per key ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight requests ({@link KeyLaneLimit}) and
- * rate (throttle EIP), skips a key that is rejected or cooling, calls the provider once, and reads the reply. Transient failures and rate limits fail over to
- * the next key at once; when every key has been tried, {@link ProviderRetryPolicy} decides whether to wait and go
- * round again.
+ * through the instance's dialect, owns the retry policy and runs the call inside the instance's circuit breaker
+ * (Camel's Circuit Breaker EIP on Resilience4j); {@code direct:provider-<name>-keys} is a failover load balancer in
+ * round-robin mode over one lane per key ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight
+ * requests ({@link KeyLaneLimit}) and rate (throttle EIP), skips a key that is rejected or resting, calls the provider
+ * once within the call's time ({@link CallTimer}), and reads the reply. A key that cannot be used now fails over to
+ * the next key at once; a transient fault or an invalid reply goes back to {@link ProviderRetryPolicy}, which backs
+ * off before the balancer's next key is tried, so an outage costs a few calls per text, not a few per key.
  */
 public class ProviderRoutes extends RouteBuilder {
 
@@ -39,13 +40,16 @@ public class ProviderRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        ScheduledExecutorService timers = getContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "dragoman-call-timer");
         for (ProviderInstance provider : providers.all()) {
             if (provider.offline()) {
                 offlineRoute(provider);
             } else {
                 providerRoute(provider);
+                CallTimer timer = new CallTimer(timers, provider.settings().timeout());
                 for (int lane = 0; lane < provider.keys().keys().size(); lane++) {
-                    laneRoute(provider, lane);
+                    laneRoute(provider, lane, timer);
                 }
             }
         }
@@ -69,7 +73,9 @@ public class ProviderRoutes extends RouteBuilder {
     }
 
     private void providerRoute(ProviderInstance provider) {
-        ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings());
+        ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings().retry());
+        String breaker = "dragoman-breaker-" + provider.name();
+        getContext().getRegistry().bind(breaker, provider.breaker());
         from(endpoint(provider)).routeId("provider-" + provider.name())
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
@@ -80,30 +86,42 @@ public class ProviderRoutes extends RouteBuilder {
                 .process(exchange -> exchange.setProperty(CALL, provider.dialect().request(provider.settings(),
                         exchange.getMessage().getBody(TranslationRequest.class))))
                 // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
-                .to(keysEndpoint(provider))
+                .to(breakerEndpoint(provider))
                 .process(exchange -> {
                     Reply reply = exchange.getMessage().getBody(Reply.class);
                     String model = reply.model() != null ? reply.model() : provider.settings().model();
                     exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(), reply.usage()));
                 });
 
+        // in a route of its own: the Circuit Breaker EIP runs its steps as a try block, out of reach of the retry
+        // policy's error handler, which must see every failure
+        from(breakerEndpoint(provider)).routeId("provider-" + provider.name() + "-breaker")
+                .errorHandler(noErrorHandler())
+                .circuitBreaker()
+                    .resilience4jConfiguration()
+                        .circuitBreaker(breaker)
+                        // an open breaker is a failure of this instance, not an empty success
+                        .throwExceptionWhenHalfOpenOrOpenState(true)
+                    .end()
+                    .to(keysEndpoint(provider))
+                .end();
+
         List<ApiKey> keys = provider.keys().keys();
         LoadBalanceDefinition lanes = from(keysEndpoint(provider)).routeId("provider-" + provider.name() + "-keys")
                 .errorHandler(noErrorHandler())
                 .loadBalance()
-                .failover(keys.size() - 1, false, true,
-                        KeyUnusableException.class, TransientProviderException.class, InvalidReplyException.class,
-                        IOException.class);
+                .failover(keys.size() - 1, false, true, KeyUnusableException.class);
         for (int lane = 0; lane < keys.size(); lane++) {
             lanes.to(laneEndpoint(provider, lane));
         }
         lanes.end();
     }
 
-    private void laneRoute(ProviderInstance provider, int lane) {
+    private void laneRoute(ProviderInstance provider, int lane, CallTimer timer) {
         ApiKey key = provider.keys().keys().get(lane);
         String routeId = "provider-" + provider.name() + "-key-" + (lane + 1);
         KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency());
+        Duration defaultCooldown = providers.settings().keys().defaultCooldown();
         ProcessorDefinition<?> route = from(laneEndpoint(provider, lane)).routeId(routeId)
                 .errorHandler(noErrorHandler())
                 // a streamed reply must reach the reader as it arrives, not after Camel cached it
@@ -114,13 +132,22 @@ public class ProviderRoutes extends RouteBuilder {
         route.doTry()
                     .process(limit::acquire)
                     .process(new KeyGate(provider.keys(), key))
-                    .process(new HttpCallWriter(provider, key, providers.settings().defaultCooldown()))
+                    .process(new HttpCallWriter(provider, key, defaultCooldown))
+                    .process(timer::start)
                     .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false"
                             + "&disableStreamCache=true&responseTimeout=" + provider.settings().timeout().toMillis())
-                    .process(new ReplyReader(provider, key, providers.settings().defaultCooldown()))
+                    .process(timer::watch)
+                    .process(new ReplyReader(provider, key, defaultCooldown))
+                    .process(exchange -> KeyVerdicts.answered(provider, key))
                 .doFinally()
+                    .process(timer::stop)
                     .process(limit::release)
+                    // a probe that got no verdict (a reset, a timeout) leaves the key to the next probe
+                    .process(exchange -> provider.keys().endProbe(key))
                 .end();
+    }
+    private static String breakerEndpoint(ProviderInstance provider) {
+        return endpoint(provider) + "-breaker";
     }
 
     private static String keysEndpoint(ProviderInstance provider) {

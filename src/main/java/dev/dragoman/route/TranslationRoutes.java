@@ -19,7 +19,9 @@ import dev.dragoman.translate.TranslationRequest;
  * <p>
  * A request that names its provider ({@code DragomanProvider}) goes to that instance only. Otherwise, with
  * {@code strategy=fallback} a failover load balancer tries the instances in order, moving on when one fails for good;
- * with {@code strategy=compare} a parallel multicast asks every instance. Every envelope is also wire-tapped to the
+ * with {@code strategy=compare} a parallel multicast asks every instance. When that round fails for a reason that may
+ * pass (an outage, open breakers, resting keys), {@code direct:dispatch-rounds} waits and goes round again, within
+ * the text's deadline ({@link InstanceWaitPolicy}). Every envelope is also wire-tapped to the
  * {@code dragoman.sinks}, as JSON.
  */
 public class TranslationRoutes extends RouteBuilder {
@@ -35,16 +37,27 @@ public class TranslationRoutes extends RouteBuilder {
         var translate = from("direct:translate").routeId("translate")
                 .errorHandler(noErrorHandler())
                 .setProperty(EnvelopeStrategy.STARTED, Instant::now)
+                .process(exchange -> Deadline.start(exchange, providers.settings().retry().deadline()))
                 .process(new RequestReader(providers))
                 // aggregateOnException: the strategy hands the caller a plain failure, one that the caller's own
                 // error handler treats as new rather than as already handled inside the provider route
-                .enrich("direct:dispatch", new EnvelopeStrategy(), true);
+                .enrich("direct:dispatch-rounds", new EnvelopeStrategy(), true);
         if (!sinks.isEmpty()) {
             translate.wireTap("direct:sinks");
             from("direct:sinks").routeId("sinks")
                     .marshal().json(JsonLibrary.Jackson)
                     .multicast().to(sinks.toArray(String[]::new));
         }
+
+        // while no instance can translate, the text waits for one rather than failing, within its deadline
+        from("direct:dispatch-rounds").routeId("dispatch-rounds")
+                .errorHandler(defaultErrorHandler()
+                        .maximumRedeliveries(-1)
+                        .onExceptionOccurred(new InstanceWaitPolicy(providers))
+                        .retryWhile(exchangeProperty(InstanceWaitPolicy.RETRY))
+                        .logExhausted(false)
+                        .logRetryAttempted(false))
+                .enrich("direct:dispatch", new RoundOutcome(), true);
 
         ChoiceDefinition dispatch = from("direct:dispatch").routeId("dispatch")
                 .errorHandler(noErrorHandler())

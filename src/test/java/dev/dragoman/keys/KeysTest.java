@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +39,14 @@ class KeysTest {
         assertThat(RetryAfter.fromHeaders(Map.<String, String>of()::get, CLOCK)).isEmpty();
     }
 
+    private static final KeyRules RULES = new KeyRules(Duration.ofSeconds(60), Duration.ofSeconds(5),
+            Duration.ofMillis(500), Duration.ofMinutes(10), Duration.ofHours(1));
+
     @Test
     void cools_rejects_and_says_when_a_key_is_free_again() {
         ApiKey a = new ApiKey("sk-aaaaaaaaaaaaaaaa");
         ApiKey b = new ApiKey("sk-bbbbbbbbbbbbbbbb");
-        KeyPool pool = new KeyPool(List.of(a, b), Duration.ofSeconds(60), CLOCK);
+        KeyPool pool = new KeyPool(List.of(a, b), RULES, CLOCK);
         pool.cool(a, Duration.ofHours(1), "429");
         assertThat(pool.state(a).until()).isEqualTo(CLOCK.instant().plusSeconds(60));
         assertThat(pool.usable(a)).isFalse();
@@ -51,6 +55,69 @@ class KeysTest {
         assertThat(pool.timeUntilUsable()).contains(Duration.ofSeconds(60));
         pool.reject(a, "401");
         assertThat(pool.allRejected()).isTrue();
-        assertThat(pool.timeUntilUsable()).isEmpty();
+        assertThat(pool.timeUntilUsable()).contains(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void a_retry_after_of_zero_or_in_the_past_still_rests_the_key() {
+        ApiKey a = new ApiKey("sk-aaaaaaaaaaaaaaaa");
+        KeyPool pool = new KeyPool(List.of(a), RULES, CLOCK);
+        pool.cool(a, Duration.ZERO, "429 with Retry-After: 0");
+        assertThat(pool.usable(a)).isFalse();
+        assertThat(pool.timeUntilUsable()).contains(Duration.ofMillis(500));
+    }
+
+    @Test
+    void a_rejected_key_is_probed_by_exactly_one_call_once_its_recheck_is_due() {
+        MutableClock clock = new MutableClock(CLOCK.instant());
+        ApiKey a = new ApiKey("sk-aaaaaaaaaaaaaaaa");
+        KeyPool pool = new KeyPool(List.of(a), RULES, clock);
+        pool.reject(a, "401");
+        assertThat(pool.claim(a)).isFalse();
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        assertThat(pool.claim(a)).isTrue();
+        assertThat(pool.claim(a)).as("only the one probe goes out").isFalse();
+        assertThat(pool.state(a).status()).isEqualTo(KeyState.Status.PROBING);
+        pool.endProbe(a);
+        assertThat(pool.claim(a)).as("a probe without a verdict leaves the key to the next one").isTrue();
+        assertThat(pool.succeeded(a)).isTrue();
+        assertThat(pool.state(a).status()).isEqualTo(KeyState.Status.ACTIVE);
+        assertThat(pool.succeeded(a)).as("an active key was not out").isFalse();
+    }
+
+    @Test
+    void a_used_up_quota_rests_the_key_until_the_time_named_or_the_quota_rest() {
+        ApiKey a = new ApiKey("sk-aaaaaaaaaaaaaaaa");
+        ApiKey b = new ApiKey("sk-bbbbbbbbbbbbbbbb");
+        KeyPool pool = new KeyPool(List.of(a, b), RULES, CLOCK);
+        pool.exhausted(a, Optional.of(Duration.ofHours(5)), "daily quota");
+        pool.exhausted(b, Optional.empty(), "insufficient_quota");
+        assertThat(pool.state(a).until()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(5)));
+        assertThat(pool.state(b).until()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)));
+        assertThat(pool.allRejected()).as("resting, not rejected").isFalse();
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -1,0 +1,57 @@
+package dev.dragoman.provider;
+
+import java.io.IOException;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+
+import dev.dragoman.config.BreakerRules;
+
+/**
+ * The circuit breaker of one provider instance (Resilience4j, run by Camel's Circuit Breaker EIP). Only signs of an
+ * outage count against the provider: 5xx and overload answers, timeouts, resets and refused connections. An answer
+ * that shows the provider is up (a refused request, an invalid reply) counts for it; a call that never reached it
+ * (every key resting, a deadline passed) counts for nothing.
+ *
+ * @see <a href="https://resilience4j.readme.io/docs/circuitbreaker">Resilience4j CircuitBreaker</a>
+ */
+final class ProviderBreaker {
+
+    private ProviderBreaker() {
+    }
+
+    static CircuitBreaker create(String instance, BreakerRules rules) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(rules.window())
+                .minimumNumberOfCalls(Math.min(rules.minCalls(), rules.window()))
+                .failureRateThreshold(rules.failureRate())
+                .waitDurationInOpenState(rules.openWait())
+                .permittedNumberOfCallsInHalfOpenState(rules.halfOpenCalls())
+                // half-open without waiting for a call, so that readiness and paused sources see the breaker move
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .recordException(ProviderBreaker::outage)
+                .ignoreException(failure -> !outage(failure) && !answered(failure))
+                .build();
+        return CircuitBreaker.of(instance, config);
+    }
+
+    /** Camel hands the breaker the route's failure wrapped in a runtime exception: look through the chain. */
+    private static boolean outage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientProviderException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean answered(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestRejectedException || cause instanceof InvalidReplyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.dragoman.route;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+
+/**
+ * Bounds a whole provider call, reading included, by the instance's {@code timeout} and the text's deadline.
+ * camel-http's {@code responseTimeout} only bounds each socket read, so a stream that trickles keep-alive comments
+ * would hold a call, its key's slot and its text forever. When the time is up, the reply's connection is aborted (a
+ * blocked read fails at once) and every later read fails with a message that says why.
+ */
+final class CallTimer {
+
+    private static final String PROPERTY = "DragomanCallTimer";
+
+    private final ScheduledExecutorService scheduler;
+    private final Duration timeout;
+
+    CallTimer(ScheduledExecutorService scheduler, Duration timeout) {
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    /** Before the request goes out. */
+    void start(Exchange exchange) {
+        Duration limit = Deadline.allows(exchange, timeout) ? timeout : Deadline.remaining(exchange);
+        Call call = new Call(limit);
+        call.expiry = scheduler.schedule(call::expire, Math.max(limit.toMillis(), 0), TimeUnit.MILLISECONDS);
+        exchange.setProperty(PROPERTY, call);
+    }
+
+    /** Once the reply's head is in: the body is read through the timer from now on. */
+    void watch(Exchange exchange) throws IOException {
+        Call call = exchange.getProperty(PROPERTY, Call.class);
+        Message message = exchange.getMessage();
+        InputStream body = message.getBody(InputStream.class);
+        if (call != null && body != null) {
+            message.setBody(call.watch(body));
+        }
+    }
+
+    /** After the call, whatever its outcome. */
+    void stop(Exchange exchange) {
+        Call call = exchange.removeProperty(PROPERTY) instanceof Call started ? started : null;
+        if (call != null) {
+            call.expiry.cancel(false);
+        }
+    }
+
+    private static final class Call {
+
+        private final Duration limit;
+        private volatile ScheduledFuture<?> expiry;
+        private volatile InputStream body;
+        private volatile boolean expired;
+
+        Call(Duration limit) {
+            this.limit = limit;
+        }
+
+        InputStream watch(InputStream reply) throws IOException {
+            body = reply;
+            if (expired) {
+                abort();
+                throw timedOut();
+            }
+            return new FilterInputStream(reply) {
+                @Override
+                public int read() throws IOException {
+                    try {
+                        return checked(super.read());
+                    } catch (IOException e) {
+                        throw expired ? timedOut() : e;
+                    }
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    try {
+                        return checked(super.read(buffer, offset, length));
+                    } catch (IOException e) {
+                        throw expired ? timedOut() : e;
+                    }
+                }
+            };
+        }
+
+        private int checked(int read) throws IOException {
+            if (expired) {
+                throw timedOut();
+            }
+            return read;
+        }
+
+        void expire() {
+            expired = true;
+            abort();
+        }
+
+        /** Aborting, not closing: closing a chunked reply reads it to its end, which a trickle never reaches. */
+        private void abort() {
+            try {
+                if (body instanceof EofSensorInputStream connection) {
+                    connection.abort();
+                } else if (body != null) {
+                    body.close();
+                }
+            } catch (IOException ignored) {
+                // the connection is gone either way
+            }
+        }
+
+        private InterruptedIOException timedOut() {
+            return new InterruptedIOException("the call took longer than " + limit.toMillis()
+                    + " ms (the instance's timeout or the text's deadline)");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.dragoman.route;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.camel.Exchange;
+
+/**
+ * The time by which one text must be done ({@code dragoman.deadline}), fixed when it enters {@code direct:translate}
+ * and respected by every wait after: retries, rounds over the instances, a free slot on a key, the provider call.
+ */
+final class Deadline {
+
+    private static final String PROPERTY = "DragomanDeadline";
+
+    private Deadline() {
+    }
+
+    static void start(Exchange exchange, Duration deadline) {
+        exchange.setProperty(PROPERTY, Instant.now().plus(deadline));
+    }
+
+    /** The deadline; calls that did not come through {@code direct:translate} (model lists) have none. */
+    static Instant of(Exchange exchange) {
+        Instant at = exchange.getProperty(PROPERTY, Instant.class);
+        return at != null ? at : Instant.MAX;
+    }
+
+    static Duration remaining(Exchange exchange) {
+        Instant at = of(exchange);
+        return at == Instant.MAX ? Duration.ofMillis(Long.MAX_VALUE) : Duration.between(Instant.now(), at);
+    }
+
+    /** Whether a wait of this length still ends before the deadline. */
+    static boolean allows(Exchange exchange, Duration wait) {
+        return remaining(exchange).compareTo(wait) > 0;
+    }
+
+    static void check(Exchange exchange) throws DeadlinePassedException {
+        if (remaining(exchange).isNegative()) {
+            throw new DeadlinePassedException("the text's deadline passed (dragoman.deadline)");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.dragoman.route;
+
+import java.time.Duration;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.dragoman.config.RetryRules;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.Providers;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * Decides, once every instance the strategy tried has failed, whether the text waits and goes round again: only when
+ * the failure may pass by itself (an outage, open breakers, keys resting or rejected) and the wait (an exponential
+ * backoff with jitter, and at least until some instance could take a call) still ends before the text's deadline. A text therefore rides out a short outage instead of
+ * failing, without a call going out while breakers are open. Like {@link ProviderRetryPolicy}, it runs as the error
+ * handler's {@code onExceptionOccurred} processor and hands its decision to {@code retryWhile} in {@value #RETRY}.
+ */
+final class InstanceWaitPolicy implements Processor {
+
+    static final String RETRY = "DragomanWaitForInstance";
+    private static final String ROUNDS = "DragomanRounds";
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceWaitPolicy.class);
+
+    private final Providers providers;
+    private final RetryRules rules;
+
+    InstanceWaitPolicy(Providers providers) {
+        this.providers = providers;
+        this.rules = providers.settings().retry();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Exception failure = exchange.getException();
+        int round = exchange.getProperty(ROUNDS, 0, Integer.class) + 1;
+        // no sooner than an instance could take a call again: no round is wasted on open breakers and resting keys
+        Duration wait = Backoff.atLeast(Backoff.delay(rules, round), timeUntilAvailable(exchange));
+        boolean retry = Retryable.of(failure) && Deadline.allows(exchange, wait);
+        exchange.setProperty(RETRY, retry);
+        if (retry) {
+            exchange.setProperty(ROUNDS, round);
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+            LOG.debug("no instance could translate, round {} again in {} ms: {}", round, wait.toMillis(),
+                    failure.getMessage());
+        }
+    }
+
+    /** Of the instance the text asked for, if it named one; else of the first instance that can take a call. */
+    private Duration timeUntilAvailable(Exchange exchange) {
+        String named = exchange.getMessage().getBody(TranslationRequest.class).provider();
+        return named == null ? providers.timeUntilAvailable()
+                : providers.byName(named).map(ProviderInstance::timeUntilAvailable).orElse(Duration.ZERO);
+    }
+}
