@@ -16,6 +16,7 @@ import dev.dragoman.keys.ApiKey;
  * @param tokenUrl Qianfan: where AK/SK keys are exchanged for bearer tokens, or null for Baidu's IAM endpoint
  * @param terms    Qwen-MT: terms to translate as given, source to target (empty when none)
  * @param domains  Qwen-MT: the domain and style hint, or null
+ * @param maxReply the largest reply body read, in bytes; a larger one is refused
  */
 public record ProviderSettings(
         String name,
@@ -41,7 +42,8 @@ public record ProviderSettings(
         String platform,
         String tokenUrl,
         Map<String, String> terms,
-        String domains) {
+        String domains,
+        int maxReply) {
 
     public static final String DEFAULT_SYSTEM_PROMPT = "You are a professional translator. Translate the text the user"
             + " sends from {source_lang} into {target_lang}. Reply with the translation only: no explanations, notes,"

@@ -21,6 +21,7 @@ final class ProviderSettingsReader {
 
     static final int DEFAULT_CONCURRENCY = 4;
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    static final int DEFAULT_MAX_REPLY = 1 << 20;
 
     private final PropertySource properties;
 
@@ -72,7 +73,8 @@ final class ProviderSettingsReader {
                 preset.map(Preset::name).orElse(null),
                 properties.text(prefix + "token-url", null),
                 terms(prefix + "terms"),
-                properties.text(prefix + "domains", null));
+                properties.text(prefix + "domains", null),
+                properties.positive(prefix + "max-reply", DEFAULT_MAX_REPLY));
     }
 
     private Optional<Preset> preset(String property) {

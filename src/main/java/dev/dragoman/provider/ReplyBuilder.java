@@ -1,12 +1,33 @@
 package dev.dragoman.provider;
 
+import java.util.Map;
+
 /**
  * Collects a reply as a dialect reads it, whole or event by event. Text goes through the {@link ThinkFilter}, so no
  * dialect can let reasoning through by forgetting to strip it; a {@link DeltaListener} sees the text as it grows.
+ * <p>
+ * Dialects also tell it how the reply ended ({@link #finished}, {@link #terminated}), and {@link #build} decides the
+ * same way for every format whether the reply is a translation at all: an empty reply, one cut off at the token
+ * limit, one the provider's content filter stopped or a stream that broke off before its end marker is not.
  */
 public final class ReplyBuilder {
 
+    /** What a provider's own reason for ending a reply means for the translation in it. */
+    public enum Ending {
+        /** A natural end or a stop sequence: the text is whole. */
+        COMPLETE,
+        /** The token limit stopped the model mid-text. */
+        CUT_OFF,
+        /** A content filter stopped or withheld the text: the request is refused, whatever the key. */
+        REFUSED,
+        /** The model's generation failed on the provider's side. */
+        FAILED
+    }
+
     private final DeltaListener listener;
+    private String finishReason;
+    private Ending ending = Ending.COMPLETE;
+    private boolean terminated;
     private ThinkFilter filter = new ThinkFilter();
     private String emitted = "";
     private final StringBuilder cumulative = new StringBuilder();
@@ -93,9 +114,51 @@ public final class ReplyBuilder {
         return usage(prompt, completion);
     }
 
-    public Reply build() {
+    /**
+     * Records why the provider ended the reply, in its own words (null when it did not say), with what the dialect's
+     * documented reasons mean; a reason not listed there ends a whole reply.
+     */
+    public ReplyBuilder finished(String reason, Map<String, Ending> meanings) {
+        if (reason != null && !reason.isBlank()) {
+            this.finishReason = reason;
+            this.ending = meanings.getOrDefault(reason, Ending.COMPLETE);
+        }
+        return this;
+    }
+
+    /** Records that a stream reached the end its format marks ({@code [DONE]}, {@code message_stop}…). */
+    public ReplyBuilder terminated() {
+        this.terminated = true;
+        return this;
+    }
+
+    /** The reply of a streamed call: a stream that never reached its end marker broke off, whatever it carried. */
+    public Reply buildStreamed() throws ProviderException {
+        if (!terminated) {
+            throw invalid("stream ended without its terminator");
+        }
+        return build();
+    }
+
+    /** The reply, once it is known to be a whole translation. */
+    public Reply build() throws ProviderException {
         String text = filter.text(true);
         tellListener();
+        switch (ending) {
+            case REFUSED -> throw ProviderException.of(ErrorClass.REQUEST_REJECTED,
+                    "reply withheld by the provider's content filter (" + finishReason + ")");
+            case FAILED -> throw invalid("reply ended with " + finishReason);
+            case CUT_OFF -> throw invalid("reply cut off at max_tokens (" + finishReason + ")");
+            case COMPLETE -> {
+                if (text.isEmpty()) {
+                    throw invalid("empty reply");
+                }
+            }
+        }
         return new Reply(text, model, usage);
+    }
+
+    private static ProviderException invalid(String reason) {
+        return ProviderException.of(ErrorClass.INVALID_REPLY, reason);
     }
 }

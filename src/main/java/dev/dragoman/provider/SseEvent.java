@@ -8,6 +8,6 @@ public record SseEvent(String name, String data) {
     /** The data as JSON; a stream that sends something else broke off or is not the provider's. */
     public JsonNode json() throws ProviderException {
         return Json.tryParse(data)
-                .orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT, "a stream event is not JSON"));
+                .orElseThrow(() -> ProviderException.of(ErrorClass.INVALID_REPLY, "a stream event is not JSON"));
     }
 }

@@ -15,18 +15,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.DeltaListener;
+import dev.dragoman.provider.Dialect;
 import dev.dragoman.provider.ErrorClass;
+import dev.dragoman.provider.ErrorStatus;
 import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseReader;
 import dev.dragoman.translate.TranslationHeaders;
 
 /**
- * Last step of a key lane: reads the provider's answer (whole or streamed) through the dialect, and on an error
- * records what it means for this key before the failover load balancer decides where the call goes next.
+ * Last step of a key lane: reads the provider's answer (whole or streamed, at most {@code max-reply} bytes) through
+ * the dialect, and on an error records what it means for this key before the failover load balancer decides where
+ * the call goes next. A successful status whose body is not the provider's JSON is an invalid reply, and an error
+ * page from something in between is judged by {@link ErrorStatus#page}, never as the provider's verdict on the key.
  */
 final class ReplyReader implements Processor {
 
@@ -44,34 +49,50 @@ final class ReplyReader implements Processor {
     public void process(Exchange exchange) throws ProviderException {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
         HttpCall call = exchange.getProperty(ProviderRoutes.CALL, HttpCall.class);
-        try (InputStream body = message.getBody(InputStream.class)) {
+        Dialect dialect = provider.dialect();
+        try (InputStream body = new ReplyBody(message.getBody(InputStream.class), provider.settings().maxReply())) {
             if (status / 100 != 2) {
-                String raw = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                Function<String, String> header = name -> message.getHeader(name, String.class);
-                throw provider.dialect().error(status, Json.tryParse(raw).orElse(null), raw, header);
+                throw error(status, contentType, text(body), message);
             }
             DeltaListener listener = exchange.getProperty(TranslationHeaders.DELTAS, DeltaListener.NONE,
                     DeltaListener.class);
             // a retry on another key starts the text over
             listener.onReset();
             ReplyBuilder reply = new ReplyBuilder(listener);
-            String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+            Reply built;
             if (call.stream() && contentType.startsWith("text/event-stream")) {
                 SseReader.read(new InputStreamReader(body, StandardCharsets.UTF_8),
-                        event -> provider.dialect().readEvent(event, reply));
+                        event -> dialect.readEvent(event, reply));
+                built = reply.buildStreamed();
             } else {
-                String raw = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                JsonNode json = Json.tryParse(raw).orElseThrow(() -> ProviderException.of(ErrorClass.TRANSIENT,
-                        "HTTP " + status + " reply is not JSON"));
-                provider.dialect().readReply(json, reply);
+                String type = contentType.isEmpty() ? "no content type" : contentType;
+                JsonNode json = Json.tryParse(text(body)).orElseThrow(() -> ProviderException.of(
+                        ErrorClass.INVALID_REPLY, "reply is not JSON (" + type + ")"));
+                dialect.readReply(json, reply);
+                built = reply.build();
             }
-            message.setBody(reply.build());
+            message.setBody(built);
         } catch (ProviderException e) {
             KeyVerdicts.record(provider, key, e, defaultCooldown);
             throw e;
+        } catch (ReplyBody.TooLarge e) {
+            throw ProviderException.of(ErrorClass.INVALID_REPLY, e.getMessage());
         } catch (IOException e) {
             throw ProviderException.of(ErrorClass.TRANSIENT, "reading the reply failed: " + e.getMessage());
         }
+    }
+
+    private ProviderException error(int status, String contentType, String raw, Message message) {
+        Function<String, String> header = name -> message.getHeader(name, String.class);
+        JsonNode json = Json.tryParse(raw).orElse(null);
+        return json == null && ErrorStatus.isPage(contentType, raw)
+                ? ErrorStatus.page(status, contentType, raw, header)
+                : provider.dialect().error(status, json, raw, header);
+    }
+
+    private static String text(InputStream body) throws IOException {
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
     }
 }

@@ -17,6 +17,7 @@ import dev.dragoman.support.wire.AzureStub;
 import dev.dragoman.support.wire.ClaudeStub;
 import dev.dragoman.support.wire.CohereStub;
 import dev.dragoman.support.wire.GeminiStub;
+import dev.dragoman.support.wire.OpenAiChatStub;
 import dev.dragoman.support.wire.QianfanStub;
 import dev.dragoman.support.wire.QwenMtStub;
 import dev.dragoman.support.wire.WireFormatStub;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DialectRoutesTest extends DragomanTestSupport {
 
-    private static final List<WireFormatStub> FORMATS = List.of(new GeminiStub(), new ClaudeStub(), new CohereStub(),
-            new AzureStub(), new QwenMtStub(), new QianfanStub());
+    private static final List<WireFormatStub> FORMATS = List.of(new OpenAiChatStub(), new GeminiStub(),
+            new ClaudeStub(), new CohereStub(), new AzureStub(), new QwenMtStub(), new QianfanStub());
 
     @RegisterExtension
     static WireMockExtension provider = StubServers.create();

@@ -15,6 +15,13 @@ public final class OpenAiStub {
 
     public static final String PATH = "/v1/chat/completions";
 
+    /** The usage chunk that {@code stream_options.include_usage} adds after the last choice chunk. */
+    public static final String USAGE = "data: {\"choices\":[],"
+            + "\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}";
+
+    /** The stream's end marker. */
+    public static final String DONE = "data: [DONE]";
+
     private OpenAiStub() {
     }
 
@@ -29,11 +36,16 @@ public final class OpenAiStub {
     }
 
     public static ResponseDefinitionBuilder reply(String messageJson) {
+        return reply(messageJson, "stop");
+    }
+
+    /** A whole reply that ended for the given {@code finish_reason} ({@code stop}, {@code length}…). */
+    public static ResponseDefinitionBuilder reply(String messageJson, String finishReason) {
         return WireMock.okJson("""
                 {"id":"chatcmpl-1","object":"chat.completion","model":"stub-model",
-                 "choices":[{"index":0,"message":%s,"finish_reason":"stop"}],
+                 "choices":[{"index":0,"message":%s,"finish_reason":"%s"}],
                  "usage":{"prompt_tokens":31,"completion_tokens":12,"total_tokens":43}}
-                """.formatted(messageJson));
+                """.formatted(messageJson, finishReason));
     }
 
     /** A text/event-stream body made of the given raw SSE lines, each followed by a blank line. */
@@ -45,6 +57,12 @@ public final class OpenAiStub {
     public static String delta(String content) {
         return "data: {\"object\":\"chat.completion.chunk\",\"model\":\"stub-model\",\"choices\":[{\"index\":0,"
                 + "\"delta\":{\"content\":\"" + content + "\"},\"finish_reason\":null}]}";
+    }
+
+    /** The chunk that ends the choice, with an empty delta and its {@code finish_reason}. */
+    public static String finish(String reason) {
+        return "data: {\"object\":\"chat.completion.chunk\",\"model\":\"stub-model\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{},\"finish_reason\":\"" + reason + "\"}]}";
     }
 
     public static ResponseDefinitionBuilder error(int status, String type, String code, String message) {

@@ -23,6 +23,7 @@ import dev.dragoman.provider.Json;
 import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.ReplyBuilder.Ending;
 import dev.dragoman.provider.SseEvent;
 import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;
@@ -50,6 +51,17 @@ public class ClaudeDialect implements Dialect {
             "invalid_request_error", ErrorClass.REQUEST_REJECTED,
             "not_found_error", ErrorClass.REQUEST_REJECTED,
             "request_too_large", ErrorClass.REQUEST_REJECTED);
+
+    /**
+     * {@code stop_reason} as documented at https://docs.anthropic.com/en/api/messages and
+     * https://docs.anthropic.com/en/docs/build-with-claude/handling-stop-reasons: {@code end_turn},
+     * {@code stop_sequence}, {@code tool_use}, {@code pause_turn} end a turn, {@code max_tokens} and
+     * {@code model_context_window_exceeded} cut it off, {@code refusal} is the safety classifiers declining.
+     */
+    private static final Map<String, Ending> STOP_REASONS = Map.of(
+            "max_tokens", Ending.CUT_OFF,
+            "model_context_window_exceeded", Ending.CUT_OFF,
+            "refusal", Ending.REFUSED);
 
     @Override
     public HttpCall request(ProviderSettings provider, TranslationRequest request) {
@@ -85,11 +97,15 @@ public class ClaudeDialect implements Dialect {
     public void readReply(JsonNode body, ReplyBuilder reply) throws ProviderException {
         failOnError(body);
         reply.model(Json.text(body, "model"));
+        if (!body.path("content").isArray()) {
+            throw ProviderException.of(ErrorClass.INVALID_REPLY, "reply has no content");
+        }
         for (JsonNode block : body.path("content")) {
             if ("text".equals(Json.text(block, "type"))) {
                 reply.append(Json.text(block, "text"));
             }
         }
+        reply.finished(Json.text(body, "stop_reason"), STOP_REASONS);
         JsonNode usage = body.path("usage");
         reply.usage(Json.integer(usage, "input_tokens"), Json.integer(usage, "output_tokens"));
     }
@@ -112,9 +128,13 @@ public class ClaudeDialect implements Dialect {
                     reply.append(Json.text(delta, "text"));
                 }
             }
-            case "message_delta" -> reply.mergeUsage(Json.integer(data.path("usage"), "input_tokens"),
-                    Json.integer(data.path("usage"), "output_tokens"));
+            case "message_delta" -> {
+                reply.finished(Json.text(data.path("delta"), "stop_reason"), STOP_REASONS);
+                reply.mergeUsage(Json.integer(data.path("usage"), "input_tokens"),
+                        Json.integer(data.path("usage"), "output_tokens"));
+            }
             case "message_stop" -> {
+                reply.terminated();
                 return false;
             }
             default -> {

@@ -24,6 +24,7 @@ import dev.dragoman.provider.Json;
 import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.ReplyBuilder.Ending;
 import dev.dragoman.provider.SseEvent;
 import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;
@@ -31,10 +32,21 @@ import dev.dragoman.translate.TranslationRequest;
 /**
  * Cohere's Chat API v2 (reference/providers.md §5): Bearer key, {@code /v2/chat}, the system message first, top-p and
  * top-k named {@code p} and {@code k}; text from {@code text} content only (thinking content is skipped); streams of
- * {@code content-delta} events ending at {@code message-end}, which carries the usage (a stray {@code [DONE]} after it
- * is harmless). Errors are {@code {"message": …}} bodies read by their status. The model list is on v1.
+ * {@code content-delta} events ending at {@code message-end}, which carries the usage and the finish reason (a stray
+ * {@code [DONE]} is no end of its own). Errors are {@code {"message": …}} bodies read by their status. The model list
+ * is on v1.
  */
 public class CohereDialect implements Dialect {
+
+    /**
+     * {@code finish_reason} as documented at https://docs.cohere.com/reference/chat: {@code COMPLETE},
+     * {@code STOP_SEQUENCE}, {@code TOOL_CALL} end the reply, {@code MAX_TOKENS} cuts it off, {@code ERROR} and
+     * {@code TIMEOUT} mean the generation failed.
+     */
+    private static final Map<String, Ending> FINISH_REASONS = Map.of(
+            "MAX_TOKENS", Ending.CUT_OFF,
+            "ERROR", Ending.FAILED,
+            "TIMEOUT", Ending.FAILED);
 
     @Override
     public HttpCall request(ProviderSettings provider, TranslationRequest request) {
@@ -78,14 +90,18 @@ public class CohereDialect implements Dialect {
 
     @Override
     public void readReply(JsonNode body, ReplyBuilder reply) throws ProviderException {
+        if (!body.path("message").isObject()) {
+            throw ProviderException.of(ErrorClass.INVALID_REPLY, "reply has no message");
+        }
         appendText(body.path("message").path("content"), reply);
+        reply.finished(Json.text(body, "finish_reason"), FINISH_REASONS);
         readUsage(body.path("usage"), reply);
     }
 
     @Override
     public boolean readEvent(SseEvent event, ReplyBuilder reply) throws ProviderException {
         if ("[DONE]".equals(event.data().strip())) {
-            return false;
+            return true;
         }
         JsonNode data = event.json();
         String type = data.path("type").asText(event.name() == null ? "" : event.name());
@@ -93,7 +109,9 @@ public class CohereDialect implements Dialect {
             case "content-delta" -> reply.append(Json.text(data.path("delta").path("message").path("content"),
                     "text"));
             case "message-end" -> {
+                reply.finished(Json.text(data.path("delta"), "finish_reason"), FINISH_REASONS);
                 readUsage(data.path("delta").path("usage"), reply);
+                reply.terminated();
                 return false;
             }
             case "error" -> throw ProviderException.of(ErrorClass.TRANSIENT,

@@ -21,6 +21,7 @@ import dev.dragoman.provider.Json;
 import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.ReplyBuilder.Ending;
 import dev.dragoman.provider.SseEvent;
 import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;
@@ -30,10 +31,25 @@ import dev.dragoman.translate.TranslationRequest;
  * where logs would show it), {@code systemInstruction} plus {@code contents} with {@code user}/{@code model} roles, a
  * {@code generationConfig}; text from the candidate's parts except thought parts; a blocked prompt answers 200 with no
  * candidate, which is a refused request rather than an empty translation. Streams ({@code alt=sse}) have no end
- * marker: they end when the connection closes; usage repeats cumulatively. Errors are google.rpc.Status bodies, read
- * by {@link GeminiErrors}.
+ * marker: they end when the connection closes, so a stream is complete once a chunk said why the candidate finished;
+ * usage repeats cumulatively. Errors are google.rpc.Status bodies, read by {@link GeminiErrors}.
  */
 public class GeminiDialect implements Dialect {
+
+    /**
+     * {@code Candidate.finishReason} as documented at https://ai.google.dev/api/generate-content#FinishReason:
+     * {@code STOP} is the natural end, {@code MAX_TOKENS} the token limit, and the safety, recitation, block-list,
+     * prohibited-content, personal-data and language verdicts withhold the text.
+     */
+    private static final Map<String, Ending> FINISH_REASONS = Map.of(
+            "MAX_TOKENS", Ending.CUT_OFF,
+            "SAFETY", Ending.REFUSED,
+            "RECITATION", Ending.REFUSED,
+            "LANGUAGE", Ending.REFUSED,
+            "BLOCKLIST", Ending.REFUSED,
+            "PROHIBITED_CONTENT", Ending.REFUSED,
+            "SPII", Ending.REFUSED,
+            "IMAGE_SAFETY", Ending.REFUSED);
 
     @Override
     public HttpCall request(ProviderSettings provider, TranslationRequest request) {
@@ -69,6 +85,9 @@ public class GeminiDialect implements Dialect {
     @Override
     public void readReply(JsonNode body, ReplyBuilder reply) throws ProviderException {
         read(body, reply);
+        if (body.path("candidates").isEmpty()) {
+            throw ProviderException.of(ErrorClass.INVALID_REPLY, "reply has no candidates");
+        }
     }
 
     @Override
@@ -94,10 +113,15 @@ public class GeminiDialect implements Dialect {
                     + blockReason + ")");
         }
         if (!candidates.isEmpty()) {
-            for (JsonNode part : candidates.get(0).path("content").path("parts")) {
+            JsonNode candidate = candidates.get(0);
+            for (JsonNode part : candidate.path("content").path("parts")) {
                 if (!part.path("thought").asBoolean(false)) {
                     reply.append(Json.text(part, "text"));
                 }
+            }
+            String finishReason = Json.text(candidate, "finishReason");
+            if (finishReason != null) {
+                reply.finished(finishReason, FINISH_REASONS).terminated();
             }
         }
         JsonNode usage = body.get("usageMetadata");

@@ -23,6 +23,7 @@ import dev.dragoman.provider.Json;
 import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.ReplyBuilder.Ending;
 import dev.dragoman.provider.SseEvent;
 import dev.dragoman.translate.TranslationRequest;
 
@@ -36,6 +37,14 @@ import dev.dragoman.translate.TranslationRequest;
 public class OpenAiDialect implements Dialect {
 
     private static final String DONE = "[DONE]";
+
+    /**
+     * {@code finish_reason} as documented at https://platform.openai.com/docs/api-reference/chat/object: {@code stop},
+     * {@code length} (the token limit), {@code content_filter}, {@code tool_calls}, {@code function_call}.
+     */
+    private static final Map<String, Ending> FINISH_REASONS = Map.of(
+            "length", Ending.CUT_OFF,
+            "content_filter", Ending.REFUSED);
 
     @Override
     public HttpCall request(ProviderSettings provider, TranslationRequest request) {
@@ -95,15 +104,17 @@ public class OpenAiDialect implements Dialect {
         reply.model(Json.text(body, "model"));
         JsonNode choices = body.path("choices");
         if (choices.isEmpty()) {
-            throw ProviderException.of(ErrorClass.TRANSIENT, "the reply has no choices");
+            throw ProviderException.of(ErrorClass.INVALID_REPLY, "reply has no choices");
         }
         reply.append(Json.text(choices.get(0).path("message"), "content"));
+        readFinish(choices.get(0), reply);
         readUsage(body, reply);
     }
 
     @Override
     public boolean readEvent(SseEvent event, ReplyBuilder reply) throws ProviderException {
         if (DONE.equals(event.data().strip())) {
+            reply.terminated();
             return false;
         }
         JsonNode chunk = event.json();
@@ -112,6 +123,7 @@ public class OpenAiDialect implements Dialect {
         JsonNode choices = chunk.path("choices");
         if (!choices.isEmpty()) {
             appendStreamed(reply, Json.text(choices.get(0).path("delta"), "content"));
+            readFinish(choices.get(0), reply);
         }
         readUsage(chunk, reply);
         return true;
@@ -166,6 +178,10 @@ public class OpenAiDialect implements Dialect {
             throw ProviderException.of(OpenAiErrorCodes.classify(text).orElse(ErrorClass.REQUEST_REJECTED),
                     ErrorText.describe(200, text, Json.text(body, "message")));
         }
+    }
+
+    private static void readFinish(JsonNode choice, ReplyBuilder reply) {
+        reply.finished(Json.text(choice, "finish_reason"), FINISH_REASONS);
     }
 
     private static void readUsage(JsonNode body, ReplyBuilder reply) {

@@ -32,7 +32,8 @@ class OpenAiDialectTest {
                 "deepseek-chat", "Translate {source_lang} to {target_lang}.", "{text}", 0.2, 0.9, null, 512,
                 List.of("###"), null, 0.5, stream, (com.fasterxml.jackson.databind.node.ObjectNode) Json
                         .tryParse("{\"thinking\":{\"type\":\"disabled\"},\"temperature\":0.1}").orElseThrow(),
-                Map.of("X-Title", "Dragoman"), Duration.ofSeconds(30), 4, null, null, null, Map.of(), null);
+                Map.of("X-Title", "Dragoman"), Duration.ofSeconds(30), 4, null, null, null, Map.of(), null,
+                1 << 20);
     }
 
     @Test

@@ -15,7 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
  * Azure OpenAI's deployments address with its api-version (reference/providers.md §2): api-key header, first stream
  * chunk with {@code choices: []} and {@code prompt_filter_results}. The dialect is detected from the address.
  */
-public final class AzureStub extends SameAddressStub {
+public final class AzureStub extends OpenAiFormatStub {
 
     public static final String KEY = "0123456789abcdef0123456789abcdef";
     private static final String PATH = "/openai/deployments/gpt-4o-dep/chat/completions?api-version=2024-10-21";
@@ -47,8 +47,19 @@ public final class AzureStub extends SameAddressStub {
                                 + "\"content_filter_results\":{\"hate\":{\"filtered\":false,\"severity\":\"safe\"}}}]}"),
                 OpenAiStub.delta("Bon"),
                 OpenAiStub.delta("jour"),
-                Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
-                Sse.data("[DONE]"));
+                OpenAiStub.finish("stop"),
+                OpenAiStub.USAGE,
+                OpenAiStub.DONE);
+    }
+
+    @Override
+    protected String keyHeader() {
+        return "api-key";
+    }
+
+    @Override
+    protected String keyValue(String key) {
+        return key;
     }
 
     @Override

@@ -17,6 +17,13 @@ public final class ClaudeStub extends SameAddressStub {
     public static final String KEY = "sk-ant-api03-claude-test-key-0001";
     private static final String PATH = "/v1/messages";
 
+    private static final String START = Sse.named("message_start", "{\"type\":\"message_start\",\"message\":"
+            + "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5-20251001\","
+            + "\"content\":[],\"usage\":{\"input_tokens\":31,\"output_tokens\":1}}}");
+    private static final String THINKING = Sse.named("content_block_delta", "{\"type\":\"content_block_delta\","
+            + "\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"The user wants French.\"}}");
+    private static final String STOP = Sse.named("message_stop", "{\"type\":\"message_stop\"}");
+
     @Override
     public String name() {
         return "claude";
@@ -67,6 +74,43 @@ public final class ClaudeStub extends SameAddressStub {
                 Sse.named("message_stop", "{\"type\":\"message_stop\"}"),
                 Sse.named("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,"
                 + "\"delta\":{\"type\":\"text_delta\",\"text\":\" after the end\"}}"));
+    }
+
+    @Override
+    public ResponseDefinitionBuilder faultyReply(Fault fault, boolean stream) {
+        return switch (fault) {
+            case EMPTY -> stream
+                    ? Sse.stream(START, THINKING, stop("end_turn", 40), STOP)
+                    : whole("{\"type\":\"thinking\",\"thinking\":\"The user wants French.\",\"signature\":\"sig\"}",
+                            "end_turn");
+            case CUT_OFF -> stream
+                    ? Sse.stream(START, text("Bonj"), stop("max_tokens", 4096), STOP)
+                    : whole("{\"type\":\"text\",\"text\":\"Bonj\"}", "max_tokens");
+            case UNTERMINATED -> Sse.stream(START, text("Bon"), text("jour"), stop("end_turn", 12));
+        };
+    }
+
+
+    private static String text(String text) {
+        return Sse.named("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}");
+    }
+
+    /** The message_delta that says why the message ended. */
+    private static String stop(String reason, int outputTokens) {
+        return Sse.named("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + reason
+                + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + outputTokens + "}}");
+    }
+
+    private static ResponseDefinitionBuilder whole(String block, String stopReason) {
+        return okJson("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"model\":\"claude-haiku-4-5-20251001\",\"content\":[" + block + "],\"stop_reason\":\""
+                + stopReason + "\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":31,\"output_tokens\":12}}");
+    }
+
+    @Override
+    protected String keyHeader() {
+        return "x-api-key";
     }
 
     @Override

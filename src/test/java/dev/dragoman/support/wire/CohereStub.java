@@ -16,6 +16,9 @@ public final class CohereStub extends SameAddressStub {
     public static final String KEY = "co-cohere-test-key-000000001";
     private static final String PATH = "/v2/chat";
 
+    private static final String START = Sse.named("message-start", "{\"type\":\"message-start\",\"id\":\"c1\","
+            + "\"delta\":{\"message\":{\"role\":\"assistant\",\"content\":[]}}}");
+
     @Override
     public String name() {
         return "cohere";
@@ -62,6 +65,45 @@ public final class CohereStub extends SameAddressStub {
                 + "\"usage\":{\"billed_units\":{\"input_tokens\":25,\"output_tokens\":12},"
                 + "\"tokens\":{\"input_tokens\":31,\"output_tokens\":12}}}}"),
                 Sse.data("[DONE]"));
+    }
+
+    @Override
+    public ResponseDefinitionBuilder faultyReply(Fault fault, boolean stream) {
+        return switch (fault) {
+            case EMPTY -> stream
+                    ? Sse.stream(START, end("COMPLETE"))
+                    : whole("{\"type\":\"thinking\",\"thinking\":\"The user wants French.\"}", "COMPLETE");
+            case CUT_OFF -> stream
+                    ? Sse.stream(START, text("Bon"), text("j"), end("MAX_TOKENS"))
+                    : whole("{\"type\":\"text\",\"text\":\"Bonj\"}", "MAX_TOKENS");
+            case UNTERMINATED -> Sse.stream(START, text("Bon"), text("jour"));
+        };
+    }
+
+
+    private static String text(String text) {
+        return Sse.named("content-delta", "{\"type\":\"content-delta\",\"index\":0,\"delta\":{\"message\":"
+                + "{\"content\":{\"text\":\"" + text + "\"}}}}");
+    }
+
+    private static String end(String finishReason) {
+        return Sse.named("message-end", "{\"type\":\"message-end\",\"delta\":{\"finish_reason\":\"" + finishReason
+                + "\",\"usage\":{\"tokens\":{\"input_tokens\":31,\"output_tokens\":12}}}}");
+    }
+
+    private static ResponseDefinitionBuilder whole(String content, String finishReason) {
+        return okJson("{\"id\":\"c1\",\"finish_reason\":\"" + finishReason + "\",\"message\":{\"role\":\"assistant\","
+                + "\"content\":[" + content + "]},\"usage\":{\"tokens\":{\"input_tokens\":31,\"output_tokens\":12}}}");
+    }
+
+    @Override
+    protected String keyHeader() {
+        return "Authorization";
+    }
+
+    @Override
+    protected String keyValue(String key) {
+        return "Bearer " + key;
     }
 
     @Override

@@ -44,19 +44,52 @@ public final class GeminiStub extends SameAddressStub {
                  "modelVersion":"gemini-2.5-flash-001","responseId":"r1"}""");
     }
 
+    /** Only the last chunk says why the candidate finished: the stream's one sign that it is complete. */
     @Override
     protected ResponseDefinitionBuilder streamedReply() {
         return Sse.stream(
-                Sse.data("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Thinking\","
-                + "\"thought\":true}]}}],\"usageMetadata\":{\"promptTokenCount\":31,"
-                + "\"candidatesTokenCount\":0}}"),
-                Sse.data("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Bon\"}]},"
-                + "\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":31,"
-                + "\"candidatesTokenCount\":5},\"modelVersion\":\"gemini-2.5-flash-001\"}"),
-                Sse.data("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"jour\"}]},"
-                + "\"finishReason\":\"STOP\"}]}"),
-                Sse.data("{\"candidates\":[{\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":31,"
-                + "\"candidatesTokenCount\":12,\"totalTokenCount\":43}}"));
+                chunk("{\"text\":\"Thinking\",\"thought\":true}", null,
+                        "\"promptTokenCount\":31,\"candidatesTokenCount\":0"),
+                chunk("{\"text\":\"Bon\"}", null, "\"promptTokenCount\":31,\"candidatesTokenCount\":5"),
+                chunk("{\"text\":\"jour\"}", null, null),
+                chunk(null, "STOP", "\"promptTokenCount\":31,\"candidatesTokenCount\":12,\"totalTokenCount\":43"));
+    }
+
+    @Override
+    public ResponseDefinitionBuilder faultyReply(Fault fault, boolean stream) {
+        return switch (fault) {
+            case EMPTY -> stream
+                    ? Sse.stream(chunk("{\"text\":\"The user wants French.\",\"thought\":true}", null, null),
+                            chunk(null, "STOP", "\"promptTokenCount\":31,\"candidatesTokenCount\":0"))
+                    : okJson(whole("{\"text\":\"The user wants French.\",\"thought\":true}", "STOP"));
+            case CUT_OFF -> stream
+                    ? Sse.stream(chunk("{\"text\":\"Bonj\"}", null, null),
+                            chunk(null, "MAX_TOKENS", "\"promptTokenCount\":31,\"candidatesTokenCount\":256"))
+                    : okJson(whole("{\"text\":\"Bonj\"}", "MAX_TOKENS"));
+            case UNTERMINATED -> Sse.stream(chunk("{\"text\":\"Bon\"}", null, null),
+                    chunk("{\"text\":\"jour\"}", null, "\"promptTokenCount\":31,\"candidatesTokenCount\":12"));
+        };
+    }
+
+    /** One streamed chunk: a candidate with the part (or none), its finish reason (or none), the usage (or none). */
+    private static String chunk(String part, String finishReason, String usage) {
+        return Sse.data("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":["
+                + (part == null ? "" : part) + "]}"
+                + (finishReason == null ? "" : ",\"finishReason\":\"" + finishReason + "\"")
+                + "}]" + (usage == null ? "" : ",\"usageMetadata\":{" + usage + "}")
+                + ",\"modelVersion\":\"gemini-2.5-flash-001\"}");
+    }
+
+    private static String whole(String part, String finishReason) {
+        return "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[" + part + "]},"
+                + "\"finishReason\":\"" + finishReason + "\"}],"
+                + "\"usageMetadata\":{\"promptTokenCount\":31,\"candidatesTokenCount\":5},"
+                + "\"modelVersion\":\"gemini-2.5-flash-001\"}";
+    }
+
+    @Override
+    protected String keyHeader() {
+        return "x-goog-api-key";
     }
 
     @Override

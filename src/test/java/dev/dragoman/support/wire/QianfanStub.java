@@ -23,7 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * endpoint (BCE-signed), then the chat calls carry the bearer token; replies are OpenAI-shaped with
  * {@code reasoning_content}.
  */
-public final class QianfanStub extends SameAddressStub {
+public final class QianfanStub extends OpenAiFormatStub {
 
     public static final String ACCESS_KEY = "ALTAKqianfanAccessKey01";
     public static final String SECRET_KEY = "qianfanSecretKey0000000000000001";
@@ -68,8 +68,15 @@ public final class QianfanStub extends SameAddressStub {
                 Sse.data("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"French.\"}}]}"),
                 OpenAiStub.delta("Bon"),
                 OpenAiStub.delta("jour"),
-                Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
-                Sse.data("[DONE]"));
+                OpenAiStub.finish("stop"),
+                OpenAiStub.USAGE,
+                OpenAiStub.DONE);
+    }
+
+    /** Every key is exchanged for the one token the stub hands out, so calls cannot be told apart by key. */
+    @Override
+    protected String keyValue(String key) {
+        return "Bearer " + TOKEN;
     }
 
     @Override

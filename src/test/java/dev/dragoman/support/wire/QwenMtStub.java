@@ -14,7 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
  * Qwen-MT on DashScope's compatible mode (reference/providers.md §7): translation_options, one user message, and a
  * cumulative stream whose chunks repeat the translation so far.
  */
-public final class QwenMtStub extends SameAddressStub {
+public final class QwenMtStub extends OpenAiFormatStub {
 
     public static final String KEY = "sk-qwen-mt-test-key-00000001";
     private static final String PATH = "/compatible-mode/v1/chat/completions";
@@ -48,8 +48,9 @@ public final class QwenMtStub extends SameAddressStub {
                 OpenAiStub.delta("Bonjo"),
                 OpenAiStub.delta("Bonjour"),
                 OpenAiStub.delta("Bonjour"),
-                Sse.data("{\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":12}}"),
-                Sse.data("[DONE]"));
+                OpenAiStub.finish("stop"),
+                OpenAiStub.USAGE,
+                OpenAiStub.DONE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dragoman.support.wire;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -27,6 +28,14 @@ public abstract class SameAddressStub implements WireFormatStub {
     /** The format's own checks: auth header and body fields. */
     protected abstract RequestPatternBuilder expect(RequestPatternBuilder request);
 
+    /** The header that carries the key. */
+    protected abstract String keyHeader();
+
+    /** The key header's value for a key. */
+    protected String keyValue(String key) {
+        return key;
+    }
+
     private boolean flagged() {
         return path(true).equals(path(false));
     }
@@ -34,12 +43,21 @@ public abstract class SameAddressStub implements WireFormatStub {
     @Override
     public void stub(WireMockExtension server) {
         for (boolean stream : new boolean[] {false, true}) {
-            var mapping = post(urlEqualTo(path(stream)));
-            if (flagged()) {
-                mapping = mapping.withRequestBody(matchingJsonPath("$.stream", equalTo(String.valueOf(stream))));
-            }
-            server.stubFor(mapping.willReturn(stream ? streamedReply() : wholeReply()));
+            server.stubFor(call(stream).willReturn(stream ? streamedReply() : wholeReply()));
         }
+    }
+
+    @Override
+    public MappingBuilder call(boolean stream) {
+        MappingBuilder mapping = post(urlEqualTo(path(stream)));
+        return flagged()
+                ? mapping.withRequestBody(matchingJsonPath("$.stream", equalTo(String.valueOf(stream))))
+                : mapping;
+    }
+
+    @Override
+    public RequestPatternBuilder requestsWithKey(boolean stream, String key) {
+        return requested(stream).withHeader(keyHeader(), equalTo(keyValue(key)));
     }
 
     @Override
@@ -53,10 +71,13 @@ public abstract class SameAddressStub implements WireFormatStub {
     }
 
     private RequestPatternBuilder request(boolean stream) {
+        return expect(requested(stream));
+    }
+
+    private RequestPatternBuilder requested(boolean stream) {
         RequestPatternBuilder request = postRequestedFor(urlEqualTo(path(stream)));
-        if (flagged()) {
-            request = request.withRequestBody(matchingJsonPath("$.stream", equalTo(String.valueOf(stream))));
-        }
-        return expect(request);
+        return flagged()
+                ? request.withRequestBody(matchingJsonPath("$.stream", equalTo(String.valueOf(stream))))
+                : request;
     }
 }
