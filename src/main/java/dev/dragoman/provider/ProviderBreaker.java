@@ -2,6 +2,9 @@ package dev.dragoman.provider;
 
 import java.io.IOException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
@@ -16,6 +19,8 @@ import dev.dragoman.config.BreakerRules;
  * @see <a href="https://resilience4j.readme.io/docs/circuitbreaker">Resilience4j CircuitBreaker</a>
  */
 final class ProviderBreaker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderBreaker.class);
 
     private ProviderBreaker() {
     }
@@ -33,7 +38,10 @@ final class ProviderBreaker {
                 .recordException(ProviderBreaker::outage)
                 .ignoreException(failure -> !outage(failure) && !answered(failure))
                 .build();
-        return CircuitBreaker.of(instance, config);
+        CircuitBreaker breaker = CircuitBreaker.of(instance, config);
+        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("{}: circuit breaker {}", instance,
+                event.getStateTransition().getToState().name().toLowerCase()));
+        return breaker;
     }
 
     /** Camel hands the breaker the route's failure wrapped in a runtime exception: look through the chain. */

@@ -74,32 +74,7 @@ final class CallTimer {
                 abort();
                 throw timedOut();
             }
-            return new FilterInputStream(reply) {
-                @Override
-                public int read() throws IOException {
-                    try {
-                        return checked(super.read());
-                    } catch (IOException e) {
-                        throw expired ? timedOut() : e;
-                    }
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    try {
-                        return checked(super.read(buffer, offset, length));
-                    } catch (IOException e) {
-                        throw expired ? timedOut() : e;
-                    }
-                }
-            };
-        }
-
-        private int checked(int read) throws IOException {
-            if (expired) {
-                throw timedOut();
-            }
-            return read;
+            return new TimedBody(reply, this);
         }
 
         void expire() {
@@ -108,7 +83,7 @@ final class CallTimer {
         }
 
         /** Aborting, not closing: closing a chunked reply reads it to its end, which a trickle never reaches. */
-        private void abort() {
+        void abort() {
             try {
                 if (body instanceof EofSensorInputStream connection) {
                     connection.abort();
@@ -120,9 +95,52 @@ final class CallTimer {
             }
         }
 
-        private InterruptedIOException timedOut() {
+        InterruptedIOException timedOut() {
             return new InterruptedIOException("the call took longer than " + limit.toMillis()
                     + " ms (the instance's timeout or the text's deadline)");
+        }
+    }
+
+    /** The reply body as read under the timer: every read after the time is up fails, saying why. */
+    static final class TimedBody extends FilterInputStream {
+
+        private final Call call;
+
+        private TimedBody(InputStream reply, Call call) {
+            super(reply);
+            this.call = call;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return checked(() -> super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return checked(() -> super.read(buffer, offset, length));
+        }
+
+        /** Drops the connection, for a reader that stops before the end (a reply over max-reply). */
+        void abort() {
+            call.abort();
+        }
+
+        private int checked(Read read) throws IOException {
+            try {
+                int result = read.get();
+                if (call.expired) {
+                    throw call.timedOut();
+                }
+                return result;
+            } catch (IOException e) {
+                throw call.expired ? call.timedOut() : e;
+            }
+        }
+
+        @FunctionalInterface
+        private interface Read {
+            int get() throws IOException;
         }
     }
 }

@@ -39,7 +39,7 @@ final class InstanceWaitPolicy implements Processor {
         int round = exchange.getProperty(ROUNDS, 0, Integer.class) + 1;
         // no sooner than an instance could take a call again: no round is wasted on open breakers and resting keys
         Duration wait = Backoff.atLeast(Backoff.delay(rules, round), timeUntilAvailable(exchange));
-        boolean retry = Retryable.of(failure) && Deadline.allows(exchange, wait);
+        boolean retry = Retryable.worthWaiting(failure) && Deadline.allows(exchange, wait);
         exchange.setProperty(RETRY, retry);
         if (retry) {
             exchange.setProperty(ROUNDS, round);

@@ -52,7 +52,9 @@ final class ReplyBody extends FilterInputStream {
         read += bytes;
         if (read > limit) {
             // HttpClient's stream would otherwise read the rest of the body on close to reuse the connection
-            if (in instanceof EofSensorInputStream sensor) {
+            if (in instanceof CallTimer.TimedBody timed) {
+                timed.abort();
+            } else if (in instanceof EofSensorInputStream sensor) {
                 sensor.abort();
             }
             throw new TooLarge(limit);

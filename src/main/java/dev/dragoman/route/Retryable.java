@@ -4,17 +4,31 @@ import java.io.IOException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
+import dev.dragoman.provider.InvalidReplyException;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.translate.TranslationFailedException;
 
 /**
  * Whether a provider failure may pass by itself: outages, timeouts, open circuit breakers, a deadline that ran out,
- * rate limits and keys out of rotation (they are re-probed) are; a refused request or a reply that is no translation is not, and neither is anything that is not a
- * provider's answer (an unknown provider, bad input).
+ * rate limits, keys out of rotation (they are re-probed) and a flaky provider's invalid replies are; a refused request
+ * is not, and neither is anything that is not a provider's answer (an unknown provider, bad input).
  */
 final class Retryable {
 
     private Retryable() {
+    }
+
+    /**
+     * Whether the text should wait for an instance within its deadline: the failure may pass, and it was not a bad
+     * reply, which already had its retries and would only cost more calls now (the source tries the text later).
+     */
+    static boolean worthWaiting(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidReplyException) {
+                return false;
+            }
+        }
+        return of(failure);
     }
 
     static boolean of(Throwable failure) {
@@ -24,8 +38,8 @@ final class Retryable {
             }
             if (cause instanceof ProviderException provider) {
                 return switch (provider.errorClass()) {
-                    case TRANSIENT, RATE_LIMITED, KEY_REJECTED, QUOTA_EXHAUSTED -> true;
-                    case REQUEST_REJECTED, INVALID_REPLY -> false;
+                    case TRANSIENT, RATE_LIMITED, KEY_REJECTED, QUOTA_EXHAUSTED, INVALID_REPLY -> true;
+                    case REQUEST_REJECTED -> false;
                 };
             }
             if (cause instanceof IOException || cause instanceof CallNotPermittedException

@@ -5,8 +5,8 @@ import dev.dragoman.keys.Secrets;
 /**
  * A text that could not be translated; the message says by which provider and why, keys masked. {@link #retryable()}
  * tells the sources what to do with it: a failure that a later try may cure (an outage, rate limits, keys resting or
- * rejected until they are re-probed) is retried by the source, which pauses rather than drains; one that no retry
- * changes (the provider refused the request, the reply was not a translation) ends as a dead letter.
+ * rejected until they are re-probed, replies that were no translation) is retried by the source, which pauses rather
+ * than drains; one that no retry changes (the provider refused the request) ends as a dead letter.
  */
 public class TranslationFailedException extends Exception {
 

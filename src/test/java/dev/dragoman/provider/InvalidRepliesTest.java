@@ -103,8 +103,8 @@ class InvalidRepliesTest extends DragomanTestSupport {
         }
         properties.put("dragoman.providers", String.join(",", names));
         properties.put("dragoman.target-lang", WireFormatStub.TARGET_LANG);
-        // once both keys gave a bad reply the text fails, without rounds of backoff
-        properties.put("dragoman.retry.transient-attempts", "0");
+        // one retry, which goes to the other key: once both keys gave a bad reply the text fails
+        properties.put("dragoman.retry.transient-attempts", "1");
         return properties;
     }
 
@@ -133,7 +133,8 @@ class InvalidRepliesTest extends DragomanTestSupport {
 
     private void assertFails(String instance, String reason) {
         assertThatThrownBy(() -> translate(instance)).cause()
-                .isInstanceOfSatisfying(TranslationFailedException.class, e -> assertThat(e.retryable()).isFalse())
+                // a flaky provider's bad reply may well be good later: sources try the text again rather than park it
+                .isInstanceOfSatisfying(TranslationFailedException.class, e -> assertThat(e.retryable()).isTrue())
                 .hasMessageContaining(reason);
     }
 
