@@ -18,10 +18,14 @@ import dev.dragoman.provider.ProviderException;
  * bypassed the provider code.
  *
  * @param error      the Java exception's simple name, e.g. {@code TranslationFailedException}
- * @param errorClass the provider's error class (DESIGN §7) when a provider answered, e.g. {@code REQUEST_REJECTED}
+ * @param errorClass the provider's error class when a provider answered, e.g. {@code REQUEST_REJECTED}
+ * @param truncated  true when the letter would not fit in a Kafka record: {@code value} is then cut and {@code text}
+ *                   left out; absent otherwise
+ * @param valueBytes the size in UTF-8 bytes of the whole value, given when it was cut
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "id", "topic", "partition", "offset", "key", "value", "text", "error", "error_class", "reason" })
+@JsonPropertyOrder({ "id", "topic", "partition", "offset", "key", "value", "text", "truncated", "value_bytes", "error",
+        "error_class", "reason" })
 public record DeadLetter(
         String id,
         String topic,
@@ -30,6 +34,8 @@ public record DeadLetter(
         String key,
         String value,
         String text,
+        Boolean truncated,
+        @JsonProperty("value_bytes") Integer valueBytes,
         String error,
         @JsonProperty("error_class") String errorClass,
         String reason) {
@@ -37,18 +43,32 @@ public record DeadLetter(
     /** The dead letter for the record of this exchange and the exception that was caught on it. */
     public static DeadLetter of(Exchange exchange) {
         Message message = exchange.getMessage();
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return ofRecord(message, exchange.getVariable(RecordReader.VALUE, String.class),
+                exchange.getVariable(RecordReader.TEXT, String.class),
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+    }
+
+    /** The dead letter for a record (its Kafka headers and {@code DragomanId}), its value and text, and a failure. */
+    static DeadLetter ofRecord(Message record, String value, String text, Throwable failure) {
         ProviderException provider = ObjectHelper.getException(ProviderException.class, failure);
         return new DeadLetter(
-                message.getHeader(RecordReader.ID, String.class),
-                message.getHeader(KafkaConstants.TOPIC, String.class),
-                message.getHeader(KafkaConstants.PARTITION, -1, Integer.class),
-                message.getHeader(KafkaConstants.OFFSET, -1L, Long.class),
-                message.getHeader(KafkaConstants.KEY, String.class),
-                exchange.getVariable(RecordReader.VALUE, String.class),
-                exchange.getVariable(RecordReader.TEXT, String.class),
+                record.getHeader(RecordReader.ID, String.class),
+                record.getHeader(KafkaConstants.TOPIC, String.class),
+                record.getHeader(KafkaConstants.PARTITION, -1, Integer.class),
+                record.getHeader(KafkaConstants.OFFSET, -1L, Long.class),
+                record.getHeader(KafkaConstants.KEY, String.class),
+                value,
+                text,
+                null,
+                null,
                 failure == null ? null : failure.getClass().getSimpleName(),
                 provider == null ? null : provider.errorClass().name(),
                 failure == null ? null : Secrets.redact(failure.getMessage()));
+    }
+
+    /** This letter with its value cut to the given prefix and no text. */
+    DeadLetter truncated(String valuePrefix, int valueBytes) {
+        return new DeadLetter(id, topic, partition, offset, key, valuePrefix, null, true, valueBytes, error, errorClass,
+                reason);
     }
 }

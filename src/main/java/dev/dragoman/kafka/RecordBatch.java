@@ -1,5 +1,6 @@
 package dev.dragoman.kafka;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,14 +8,16 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The records of one camel-kafka batch (a {@code List<Exchange>}, one per record, in poll order).
  * <p>
- * camel-kafka's own {@code BatchManualCommit} commits the last record's partition only; a batch may hold records of
- * several partitions, so {@link #commit} commits each partition's last record. It must run on the consumer thread
- * (Kafka's consumer is single-threaded): the route keeps every step before it synchronous.
+ * {@link #finish} commits and rewinds through the batch's Kafka consumer, which is single-threaded: it must run on the
+ * consumer thread, so the route keeps every step before it synchronous.
  */
 public final class RecordBatch {
 
@@ -26,14 +29,45 @@ public final class RecordBatch {
         return records.stream().map(record -> record.getMessage().copy()).toList();
     }
 
-    /** Commits, partition by partition, the offset after the batch's last record. */
-    public static void commit(List<Exchange> records) {
-        Map<String, KafkaManualCommit> last = new LinkedHashMap<>();
+    static TopicPartition partition(Message record) {
+        return new TopicPartition(record.getHeader(KafkaConstants.TOPIC, String.class),
+                record.getHeader(KafkaConstants.PARTITION, Integer.class));
+    }
+
+    static long offset(Message record) {
+        return record.getHeader(KafkaConstants.OFFSET, Long.class);
+    }
+
+    /**
+     * Commits, partition by partition, the offset of the first record that waits, or the one after the batch's last
+     * record when none does; a partition with records that wait is also rewound there, so they are read again.
+     * Committing even when nothing in a partition is done gives the partition a committed offset to resume from.
+     *
+     * @param waiting the offset of the first record that waits, by partition
+     */
+    static void finish(List<Exchange> records, Map<TopicPartition, Long> waiting) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
         for (Exchange record : records) {
             Message message = record.getMessage();
-            last.put(message.getHeader(KafkaConstants.TOPIC) + "-" + message.getHeader(KafkaConstants.PARTITION),
-                    message.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
+            TopicPartition partition = partition(message);
+            long next = waiting.getOrDefault(partition, offset(message) + 1);
+            offsets.put(partition, new OffsetAndMetadata(next));
         }
-        last.values().forEach(KafkaManualCommit::commit);
+        Consumer<?, ?> consumer = consumer(records);
+        consumer.commitSync(offsets);
+        waiting.forEach(consumer::seek);
+    }
+
+    /** The offset of the first record of each partition of the batch. */
+    static Map<TopicPartition, Long> firstOffsets(List<Exchange> records) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        records.forEach(record -> first.putIfAbsent(partition(record.getMessage()), offset(record.getMessage())));
+        return first;
+    }
+
+    /** The batch's consumer, which camel-kafka hands out with each record's manual commit. */
+    private static Consumer<?, ?> consumer(List<Exchange> records) {
+        return records.get(0).getMessage()
+                .getHeader(KafkaConstants.MANUAL_COMMIT, DefaultKafkaManualCommit.class).getConsumer();
     }
 }

@@ -15,6 +15,8 @@ import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -38,6 +41,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ({@link KafkaTopics}).
  */
 public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
+
+    /** The largest record the tests' producer sends, for topics created to take large records. */
+    public static final int LARGE_RECORDS = 4 * 1024 * 1024;
 
     private static KafkaClusterTestKit cluster;
 
@@ -86,8 +92,27 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
     }
 
     public static void createTopic(String name, int partitions) throws ExecutionException, InterruptedException {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** A topic with its own settings, e.g. {@code max.message.bytes}. */
+    public static void createTopic(String name, int partitions, Map<String, String> configs)
+            throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
+        }
+    }
+
+    /** Changes settings of an existing topic, e.g. {@code max.message.bytes}. */
+    public static void configureTopic(String name, Map<String, String> configs)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = admin()) {
+            List<AlterConfigOp> changes = configs.entrySet().stream()
+                    .map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()),
+                            AlterConfigOp.OpType.SET))
+                    .toList();
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, name), changes)).all()
+                    .get();
         }
     }
 
@@ -95,6 +120,8 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        // tests send records larger than Dragoman may publish (on topics made to take them)
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(LARGE_RECORDS));
         return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 
