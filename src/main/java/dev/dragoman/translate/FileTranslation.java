@@ -17,7 +17,8 @@ import java.util.NoSuchElementException;
 /**
  * One dropped file on its way through: read as chunks of lines (the file-drop route's streaming split iterates this),
  * its translations appended chunk by chunk to output files under a temporary hidden name in the outbox, renamed when
- * the file is done ({@link #finish()}), or deleted ({@link #discard()}). Only one chunk is held at a time, so a file of any length takes a bounded heap.
+ * the file is done ({@link #finish()}), or deleted ({@link #discard()}). Only a chunk or two are held at a time, so
+ * a file of any length takes a bounded heap.
  * <p>
  * A line that fails for good is kept as it was in the output, which then goes to the failed folder as
  * {@code <name>.partial.<ext>} next to {@code <name>.error.txt} listing each such line. A line that fails for a
@@ -34,37 +35,51 @@ public final class FileTranslation implements Iterator<TextDocument> {
     private final int chunkLines;
     private final Path outbox;
     private final Path failed;
-    /** Output file name to its writer, in the order the outputs were first written. */
+    /** Output file name to its writer: one, or one per instance under compare. */
     private final Map<String, BufferedWriter> outputs = new LinkedHashMap<>();
     /** Output file name to the first error of the instance that writes it (compare only). */
     private final Map<String, String> instanceErrors = new LinkedHashMap<>();
     private final List<String> failedLines = new ArrayList<>();
     private long lineCount;
-    /** The text read before the outputs were known (blank or failed lines). */
-    private final StringBuilder pending = new StringBuilder();
     private TranslationFailedException retry;
     private TextDocument next;
 
-    FileTranslation(String name, TextLines lines, int chunkLines, Path outbox, Path failed) {
+    /** @param instances the instances that each get an output under {@code strategy=compare}; otherwise none */
+    FileTranslation(String name, TextLines lines, int chunkLines, Path outbox, Path failed, List<String> instances)
+            throws IOException {
         this.name = name;
         this.lines = lines;
         this.chunkLines = chunkLines;
         this.outbox = outbox;
         this.failed = failed;
+        Files.createDirectories(outbox);
+        for (String output : instances.isEmpty() ? List.of(name)
+                : instances.stream().map(instance -> perInstance(name, instance)).toList()) {
+            outputs.put(output, Files.newBufferedWriter(temporary(output), StandardCharsets.UTF_8));
+        }
     }
 
     public String name() {
         return name;
     }
 
-    /** Whether another chunk is to be translated: none once a line failed for a reason that may pass. */
+    /**
+     * Whether another chunk is to be translated: none once a line failed for a reason that may pass, even when the
+     * split has read it already (it asks ahead, to tell the last chunk).
+     */
     @Override
-    public boolean hasNext() {
-        if (next == null && retry == null) {
+    public synchronized boolean hasNext() {
+        if (retry != null) {
+            return false;
+        }
+        if (next == null) {
             List<TextLine> chunk = new ArrayList<>();
             try {
-                for (TextLine line = lines.read(); line != null; line = chunk.size() < chunkLines ? lines.read() : null) {
+                for (TextLine line = lines.read(); line != null; line = lines.read()) {
                     chunk.add(line);
+                    if (chunk.size() == chunkLines) {
+                        break;
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -78,7 +93,7 @@ public final class FileTranslation implements Iterator<TextDocument> {
     }
 
     @Override
-    public TextDocument next() {
+    public synchronized TextDocument next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
@@ -99,7 +114,8 @@ public final class FileTranslation implements Iterator<TextDocument> {
                 return;
             }
         }
-        Map<String, StringBuilder> texts = outputTexts(results);
+        Map<String, StringBuilder> texts = new LinkedHashMap<>();
+        outputs.keySet().forEach(output -> texts.put(output, new StringBuilder()));
         int segment = 0;
         for (TextLine line : chunk.lines()) {
             lineCount++;
@@ -121,46 +137,9 @@ public final class FileTranslation implements Iterator<TextDocument> {
                 }
             }
         }
-        if (outputs.isEmpty()) {
-            // no translation yet told the outputs (under compare, one per instance): the text waits in pending
-            return;
-        }
         for (Map.Entry<String, StringBuilder> text : texts.entrySet()) {
             outputs.get(text.getKey()).append(text.getValue());
         }
-    }
-
-    /**
-     * A buffer per output for a chunk's text. The first envelope tells the outputs; until one came, the text goes to
-     * one buffer under the null name, whose text then starts every output.
-     */
-    private Map<String, StringBuilder> outputTexts(List<Object> results) throws IOException {
-        if (outputs.isEmpty()) {
-            for (Object result : results) {
-                if (result instanceof Envelope envelope) {
-                    List<String> names = envelope.translations() == null ? List.of(name)
-                            : envelope.translations().stream().map(i -> perInstance(name, i.provider())).toList();
-                    open(names);
-                    break;
-                }
-            }
-        }
-        Map<String, StringBuilder> texts = new LinkedHashMap<>();
-        if (outputs.isEmpty()) {
-            texts.put(null, pending);
-        }
-        outputs.keySet().forEach(output -> texts.put(output, new StringBuilder()));
-        return texts;
-    }
-
-    private void open(List<String> names) throws IOException {
-        Files.createDirectories(outbox);
-        for (String output : names) {
-            BufferedWriter writer = Files.newBufferedWriter(temporary(output), StandardCharsets.UTF_8);
-            writer.append(pending);
-            outputs.put(output, writer);
-        }
-        pending.setLength(0);
     }
 
     /**
@@ -171,10 +150,6 @@ public final class FileTranslation implements Iterator<TextDocument> {
         if (retry != null) {
             discard();
             throw retry;
-        }
-        if (outputs.isEmpty()) {
-            // blank lines only, or no line translated at all
-            open(List.of(name));
         }
         close();
         boolean complete = failedLines.isEmpty();

@@ -20,15 +20,19 @@ public class TextFiles {
     private final Path outbox;
     private final Path failed;
     private final int chunkLines;
+    private final List<String> compared;
 
     /**
      * @param chunkLines lines read and translated at a time: well above what the providers keep in flight, so that
      *                   the end of a chunk, where fewer lines are left than calls could run, is a small share of it
+     * @param compared   under {@code strategy=compare}, the instances, each of which gets an output of its own;
+     *                   otherwise empty
      */
-    public TextFiles(Path outbox, Path failed, int chunkLines) {
+    public TextFiles(Path outbox, Path failed, int chunkLines, List<String> compared) {
         this.outbox = outbox;
         this.failed = failed;
         this.chunkLines = chunkLines;
+        this.compared = List.copyOf(compared);
     }
 
     /**
@@ -45,7 +49,7 @@ public class TextFiles {
         } catch (CharacterCodingException e) {
             throw new InvalidTextException("not valid UTF-8 text: " + e.getMessage());
         }
-        return new FileTranslation(name, read(file), chunkLines, outbox, failed);
+        return new FileTranslation(name, read(file), chunkLines, outbox, failed, compared);
     }
 
     /** The file's lines, as strict UTF-8; a byte-order mark is accepted and not part of the text. */

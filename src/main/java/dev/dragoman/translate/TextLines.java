@@ -51,7 +51,8 @@ public final class TextLines implements Closeable {
                 return line("\r");
             }
             if (c == 0) {
-                throw new InvalidTextException("not a text file: it contains a NUL character at offset " + (offset - 1));
+                throw new InvalidTextException(
+                        "not a text file: it contains a NUL character at offset " + (offset - 1));
             }
             line.append((char) c);
             c = take();

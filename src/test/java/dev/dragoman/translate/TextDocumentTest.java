@@ -43,7 +43,8 @@ class TextDocumentTest {
     @Test
     void joins_only_real_line_breaks_of_a_translation() {
         TextLine line = TextDocument.parse("  x  \n").lines().get(0);
-        assertThat(line.render("one\u2028two\n\n three\r\nfour\rfive\n")).isEqualTo("  one\u2028two three four five  \n");
+        assertThat(line.render("one\u2028two\n\n three\r\nfour\rfive\n"))
+                .isEqualTo("  one\u2028two three four five  \n");
     }
 
     @Test
@@ -62,7 +63,7 @@ class TextDocumentTest {
 
     @Test
     void refuses_bytes_that_are_not_utf8_text() throws IOException {
-        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000);
+        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000, List.of());
         Path latin = Files.write(dir.resolve("a.txt"), new byte[] { 'a', '\n', 'b', (byte) 0xC3, '(' });
         assertThatThrownBy(() -> files.open(latin.toString(), "a.txt"))
                 .isInstanceOf(InvalidTextException.class).hasMessageContaining("not valid UTF-8 text");
@@ -73,7 +74,7 @@ class TextDocumentTest {
 
     @Test
     void reads_utf8_with_or_without_byte_order_mark() throws Exception {
-        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000);
+        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000, List.of());
         Path withBom = Files.write(dir.resolve("bom.txt"), "\uFEFF你好\n".getBytes(StandardCharsets.UTF_8));
         FileTranslation file = files.open(withBom.toString(), "bom.txt");
         assertThat(file.next().segments()).containsExactly("你好");
