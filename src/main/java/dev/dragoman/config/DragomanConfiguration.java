@@ -1,7 +1,6 @@
 package dev.dragoman.config;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +63,7 @@ public class DragomanConfiguration implements CamelConfiguration {
                 new TextFiles(outbox, failed, Math.max(1000, 16 * providers.capacity()), compared));
         Duration retryDelay = new PropertySource(properties::resolveProperty)
                 .duration("dragoman.file.retry-delay", Duration.ofSeconds(30));
-        context.getRegistry().bind("inboxRetries", new InboxRetries(retryDelay, Clock.systemUTC()));
+        context.getRegistry().bind("inboxRetries", new InboxRetries(retryDelay));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.dragoman.translate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,17 +16,15 @@ import org.apache.camel.component.file.GenericFileFilter;
 public class InboxRetries implements GenericFileFilter<Object> {
 
     private final Duration delay;
-    private final Clock clock;
     private final Map<String, Instant> resting = new ConcurrentHashMap<>();
 
-    public InboxRetries(Duration delay, Clock clock) {
+    public InboxRetries(Duration delay) {
         this.delay = delay;
-        this.clock = clock;
     }
 
     /** Leaves the file alone for the retry delay. */
     public void rest(String fileName) {
-        resting.put(fileName, clock.instant().plus(delay));
+        resting.put(fileName, Instant.now().plus(delay));
     }
 
     @Override
@@ -39,7 +36,7 @@ public class InboxRetries implements GenericFileFilter<Object> {
         if (until == null) {
             return true;
         }
-        if (clock.instant().isBefore(until)) {
+        if (Instant.now().isBefore(until)) {
             return false;
         }
         resting.remove(file.getFileName(), until);
