@@ -42,13 +42,14 @@ import dev.dragoman.support.KafkaBroker;
 
 /**
  * The benchmark driver ({@code bench/run}): a real in-JVM KRaft broker, the {@link StandIn} provider, and
- * {@code target/dragoman.jar} in a JVM of its own with a bench configuration; then three phases, each printing its
+ * {@code target/dragoman.jar} in a JVM of its own with a bench configuration; then the phases, each printing its
  * figures as {@code name value} lines on standard output (progress goes to standard error).
  * <ol>
  * <li>overhead: the same requests straight to the stand-in (20 ms) and through {@code POST /translate}, alternating
  * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's;</li>
  * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
- * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker.</li>
+ * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker;</li>
+ * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase}).</li>
  * </ol>
  * Every wait is bounded; everything talks to 127.0.0.1 only.
  */
@@ -76,14 +77,14 @@ public final class Bench {
         this.concurrency = concurrency;
     }
 
-    /** {@code [--quick] [--phases overhead,saturation,kafka] [--concurrency 64]} */
+    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap] [--concurrency 64]} */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
         int concurrency = arguments.indexOf("--concurrency");
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
-                : List.of("overhead", "saturation", "kafka"),
+                : List.of("overhead", "saturation", "kafka", "file-heap"),
                 concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(complete ? 0 : 1);
@@ -103,7 +104,7 @@ public final class Bench {
         progress("starting a KRaft broker");
         try (KafkaClusterTestKit broker = KafkaBroker.startCluster();
              StandIn standIn = new StandIn(512);
-             DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn))) {
+             DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn), GC_LOG)) {
             createTopics(broker.bootstrapServers());
             dragoman.awaitReady(Duration.ofSeconds(120));
             progress("Dragoman is up (pid " + dragoman.pid() + ")");
@@ -116,8 +117,11 @@ public final class Bench {
             if (phases.contains("kafka")) {
                 kafka(broker.bootstrapServers(), standIn);
             }
-            figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb())));
+            figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb(GC_LOG))));
             figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
+        }
+        if (phases.contains("file-heap")) {
+            figures.putAll(new FileHeapPhase(sizes == QUICK).run());
         }
         figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
         figures.forEach((name, value) -> System.out.println(name + " " + value));
@@ -309,7 +313,7 @@ public final class Bench {
         p.put(prefix + "concurrency", String.valueOf(concurrency));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -318,7 +322,7 @@ public final class Bench {
     // --- the Dragoman JVM -----------------------------------------------------------------------------------------
 
     /** {@code java -jar target/dragoman.jar} in the project directory, as users run it, with DRAGOMAN_CONFIG set. */
-    private static final class DragomanJvm implements AutoCloseable {
+    static final class DragomanJvm implements AutoCloseable {
 
         private final Process process;
         final int port;
@@ -330,7 +334,7 @@ public final class Bench {
             this.heap = new HeapSampler(process.pid());
         }
 
-        static DragomanJvm start(Path config) throws IOException {
+        static DragomanJvm start(Path config, Path gcLog, String... javaOptions) throws IOException {
             Properties p = new Properties();
             try (var in = Files.newBufferedReader(config)) {
                 p.load(in);
@@ -342,7 +346,8 @@ public final class Bench {
                 command.addAll(Arrays.asList(options.trim().split("\\s+")));
             }
             // the heap before each collection, exactly: the sampler below can miss a peak between two samples
-            command.add("-Xlog:gc:file=" + GC_LOG);
+            command.add("-Xlog:gc:file=" + gcLog);
+            command.addAll(List.of(javaOptions));
             command.addAll(List.of("-jar", "target/dragoman.jar"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(DIR.resolve("dragoman.log").toFile());
@@ -394,7 +399,7 @@ public final class Bench {
      * Samples the Dragoman JVM's used heap every 100 ms with {@code jstat -gc} (read from the JVM's perf data, no
      * attach): the peak of survivor + eden + old used, and the peak of old used alone (what survives collections).
      */
-    private static final class HeapSampler implements AutoCloseable {
+    static final class HeapSampler implements AutoCloseable {
 
         private final Process jstat;
         private final Thread reader;
@@ -452,11 +457,11 @@ public final class Bench {
     // --- helpers --------------------------------------------------------------------------------------------------
 
     /** The largest used heap just before a collection, from Dragoman's GC log. */
-    private static long peakBeforeGcMb() throws IOException {
-        if (!Files.exists(GC_LOG)) {
+    static long peakBeforeGcMb(Path gcLog) throws IOException {
+        if (!Files.exists(gcLog)) {
             return 0;
         }
-        try (var lines = Files.lines(GC_LOG)) {
+        try (var lines = Files.lines(gcLog)) {
             return lines.map(GC_LINE::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
                     .max().orElse(0);
         }
@@ -477,11 +482,11 @@ public final class Bench {
         return String.format("%.2f", value);
     }
 
-    private static void progress(String message) {
+    static void progress(String message) {
         System.err.println("[bench] " + message);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (var paths = Files.walk(root)) {
                 for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {

@@ -1,5 +1,8 @@
 package dev.dragoman.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -15,7 +18,9 @@ import dev.dragoman.http.HttpErrors;
 import dev.dragoman.http.HttpRequests;
 import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.SseReplies;
+import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Providers;
+import dev.dragoman.translate.InboxRetries;
 import dev.dragoman.translate.TextFiles;
 
 /**
@@ -36,13 +41,29 @@ public class DragomanConfiguration implements CamelConfiguration {
                 .newFixedThreadPool(this, "dragoman-translate", providers.capacity());
         context.getRegistry().bind("translationPool", pool);
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
-        context.getRegistry().bind("textFiles", new TextFiles());
+        bindFileDrop(context, properties, providers);
         int maxBody = properties.resolveProperty("dragoman.http.max-body").map(Integer::valueOf).orElse(1 << 20);
         context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody));
         context.getRegistry().bind("httpErrors", new HttpErrors());
         context.getRegistry().bind("sseReplies", new SseReplies());
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+
+    /**
+     * The file drop's helpers. A file is translated in chunks of lines, 16 times what the busiest instance keeps in
+     * flight and at least 1,000: large enough that each chunk keeps the keys busy, small enough for a bounded heap.
+     */
+    private static void bindFileDrop(CamelContext context, PropertiesComponent properties, Providers providers) {
+        Path outbox = Path.of(properties.resolveProperty("dragoman.file.outbox").orElse("data/outbox"));
+        Path failed = Path.of(properties.resolveProperty("dragoman.file.failed").orElse("data/failed"));
+        List<String> compared = providers.settings().strategy() == DragomanSettings.Strategy.COMPARE
+                ? providers.all().stream().map(ProviderInstance::name).toList() : List.of();
+        context.getRegistry().bind("textFiles",
+                new TextFiles(outbox, failed, Math.max(1000, 16 * providers.capacity()), compared));
+        Duration retryDelay = new PropertySource(properties::resolveProperty)
+                .duration("dragoman.file.retry-delay", Duration.ofSeconds(30));
+        context.getRegistry().bind("inboxRetries", new InboxRetries(retryDelay));
     }
 
     /**

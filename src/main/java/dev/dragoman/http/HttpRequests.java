@@ -11,9 +11,11 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Providers;
+import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -98,9 +100,40 @@ public class HttpRequests {
         exchange.getMessage().setBody(call.requests().get(0));
     }
 
-    /** The reply body: one envelope, or for {@code texts} an array of them in the order of the texts. */
-    public String reply(Object translated) throws JsonProcessingException {
+    /**
+     * The reply body: one envelope, or for {@code texts} an array in the order of the texts, each an envelope or, for a
+     * text that could not be translated, a {@link FailedText}. Such a partial answer has status 207 (Multi-Status),
+     * so that a client that only looks at the status still learns that not everything was translated; when no text
+     * was translated, the request fails as a single text would (502).
+     */
+    public String reply(Exchange exchange) throws JsonProcessingException, TranslationFailedException {
+        Object translated = exchange.getMessage().getBody();
+        if (translated instanceof List<?> items) {
+            List<FailedText> failed = items.stream().filter(FailedText.class::isInstance).map(FailedText.class::cast)
+                    .toList();
+            if (failed.size() == items.size()) {
+                throw new TranslationFailedException("every text failed: " + String.join("; ",
+                        failed.stream().map(FailedText::error).distinct().toList()), null,
+                        failed.stream().anyMatch(FailedText::retryable));
+            }
+            if (!failed.isEmpty()) {
+                exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 207);
+            }
+        }
         return Json.MAPPER.writeValueAsString(translated);
+    }
+
+    /** What a text of a {@code texts} batch that could not be translated answers in its envelope's place. */
+    public FailedText failed(Exception failure, TranslationRequest request) {
+        return new FailedText(request.id(), request.text(), Secrets.redact(failure.getMessage()),
+                failure instanceof TranslationFailedException translation && translation.retryable());
+    }
+
+    /**
+     * A text of a batch that was not translated: its id and text, why, and whether the same request may succeed later
+     * (an outage, rate limits) or not (the provider refused it).
+     */
+    public record FailedText(String id, String text, String error, boolean retryable) {
     }
 
     private TranslationRequest request(Exchange exchange, String text, String id, String source, String target,

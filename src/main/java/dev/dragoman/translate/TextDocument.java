@@ -1,41 +1,49 @@
 package dev.dragoman.translate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A text file as lines, so that a translation keeps its structure exactly: one segment per non-blank line, blank lines
- * left blank, each line's indentation, trailing spaces and line ending (LF, CRLF or none at the end) kept.
+ * Lines of a text, whole or a chunk of a file, so that a translation keeps its structure exactly: one segment per
+ * non-blank line, blank lines left blank, each line's indentation, trailing spaces and line ending (LF, CRLF, CR or
+ * none at the end) kept. Every character that is not a line ending is part of some line and comes back in its place.
  */
 public final class TextDocument {
 
-    private static final Pattern LINE = Pattern.compile("([ \\t\\u3000]*)(.*?)(\\s*?)(\\r\\n|\\n|\\r|$)");
+    private final List<TextLine> lines;
 
-    private record Line(String indent, String content, String trailing, String ending) {
-    }
-
-    private final List<Line> lines;
-
-    private TextDocument(List<Line> lines) {
-        this.lines = lines;
+    public TextDocument(List<TextLine> lines) {
+        this.lines = List.copyOf(lines);
     }
 
     public static TextDocument parse(String text) {
-        List<Line> lines = new ArrayList<>();
-        Matcher matcher = LINE.matcher(text);
-        int at = 0;
-        while (at < text.length() && matcher.find(at)) {
-            lines.add(new Line(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)));
-            at = matcher.end();
+        List<TextLine> lines = new ArrayList<>();
+        try (TextLines reader = TextLines.of(text)) {
+            for (TextLine line = reader.read(); line != null; line = reader.read()) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidTextException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new TextDocument(lines);
     }
 
+    public List<TextLine> lines() {
+        return lines;
+    }
+
+    /** The non-blank lines, in order: each one is a segment to translate. */
+    public List<TextLine> segmentLines() {
+        return lines.stream().filter(line -> !line.blank()).toList();
+    }
+
     /** The text of each non-blank line, in order: what gets translated. */
     public List<String> segments() {
-        return lines.stream().map(Line::content).filter(content -> !content.isBlank()).toList();
+        return lines.stream().filter(line -> !line.blank()).map(TextLine::content).toList();
     }
 
     /**
@@ -43,20 +51,15 @@ public final class TextDocument {
      * lines is joined onto one, so the output has exactly the input's lines.
      */
     public String render(List<String> translations) {
-        if (translations.size() != segments().size()) {
-            throw new IllegalArgumentException(
-                    translations.size() + " translations for " + segments().size() + " segments");
+        List<TextLine> segments = segmentLines();
+        if (translations.size() != segments.size()) {
+            throw new IllegalArgumentException(translations.size() + " translations for " + segments.size()
+                    + " segments");
         }
         StringBuilder out = new StringBuilder();
         int next = 0;
-        for (Line line : lines) {
-            out.append(line.indent());
-            if (!line.content().isBlank()) {
-                out.append(translations.get(next++).strip().replaceAll("\\s*\\R\\s*", " "));
-            } else {
-                out.append(line.content());
-            }
-            out.append(line.trailing()).append(line.ending());
+        for (TextLine line : lines) {
+            out.append(line.blank() ? line.text() : line.render(translations.get(next++)));
         }
         return out.toString();
     }

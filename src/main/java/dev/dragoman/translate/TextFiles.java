@@ -1,67 +1,95 @@
 package dev.dragoman.translate;
 
-import java.nio.ByteBuffer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the file-drop route does with a file's content: check that it is UTF-8 text, split it into segments, and put
- * the translations back in place. Bound in the registry as {@code textFiles}.
+ * What the file-drop route does with a file: check that it is UTF-8 text, read it in chunks of lines, write each
+ * chunk's translations as they come, and at the end put the output in the outbox, or the partial work in the failed
+ * folder. Bound in the registry as {@code textFiles}.
  */
 public class TextFiles {
 
-    /** Reads the bytes as strict UTF-8; a file that is not (binary, Latin-1, UTF-16) fails with the reason. */
-    public TextDocument read(byte[] content) throws InvalidTextException {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            int nul = text.indexOf('\0');
-            if (nul >= 0) {
-                throw new InvalidTextException("not a text file: it contains a NUL character at offset " + nul);
-            }
-            return TextDocument.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (CharacterCodingException e) {
-            throw new InvalidTextException("not valid UTF-8 text: " + e.getMessage());
-        }
+    private final Path outbox;
+    private final Path failed;
+    private final int chunkLines;
+    private final List<String> compared;
+
+    /**
+     * @param chunkLines lines read and translated at a time: well above what the providers keep in flight, so that
+     *                   the end of a chunk, where fewer lines are left than calls could run, is a small share of it
+     * @param compared   under {@code strategy=compare}, the instances, each of which gets an output of its own;
+     *                   otherwise empty
+     */
+    public TextFiles(Path outbox, Path failed, int chunkLines, List<String> compared) {
+        this.outbox = outbox;
+        this.failed = failed;
+        this.chunkLines = chunkLines;
+        this.compared = List.copyOf(compared);
     }
 
     /**
-     * The files a translated document becomes: one under the source's name, or under {@code strategy=compare} one
-     * per instance, {@code <name>.<instance>.<ext>}; an instance that failed on some line gets
-     * {@code <name>.<instance>.<ext>.error.txt} with the reason instead.
+     * Reads the whole file once as strict UTF-8 before any line is translated, so that a file that is no text
+     * (binary, Latin-1, UTF-16, NUL bytes) fails with the reason and costs no provider call; then opens it for the
+     * translation.
      */
-    public List<OutputFile> outputs(TextDocument document, List<Envelope> envelopes, String fileName) {
-        if (envelopes.isEmpty() || envelopes.get(0).translations() == null) {
-            return List.of(new OutputFile(fileName, document.render(
-                    envelopes.stream().map(Envelope::translation).toList())));
+    public FileTranslation open(String path, String name) throws IOException, InvalidTextException {
+        Path file = Path.of(path);
+        try (TextLines lines = read(file)) {
+            while (lines.read() != null) {
+                // only read: a malformed byte or a NUL fails here
+            }
+        } catch (CharacterCodingException e) {
+            throw new InvalidTextException("not valid UTF-8 text: " + e.getMessage());
         }
-        List<OutputFile> files = new ArrayList<>();
-        int instances = envelopes.get(0).translations().size();
-        for (int i = 0; i < instances; i++) {
-            int instance = i;
-            List<ProviderResult> results = envelopes.stream().map(e -> e.translations().get(instance)).toList();
-            String name = perInstance(fileName, results.get(0).provider());
-            results.stream().filter(ProviderResult::failed).findFirst().ifPresentOrElse(
-                    failed -> files.add(new OutputFile(name + ".error.txt", failed.error() + "\n")),
-                    () -> files.add(new OutputFile(name,
-                            document.render(results.stream().map(ProviderResult::translation).toList()))));
-        }
-        return files;
+        return new FileTranslation(name, read(file), chunkLines, outbox, failed, compared);
     }
 
-    private static String perInstance(String fileName, String instance) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) + "." + instance + fileName.substring(dot)
-                : fileName + "." + instance;
+    /** The file's lines, as strict UTF-8; a byte-order mark is accepted and not part of the text. */
+    static TextLines read(Path file) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return new TextLines(reader);
     }
 
-    /** A file to write to the outbox. */
-    public record OutputFile(String name, String content) {
+    /** What a line's failed translation leaves in its place among the chunk's results. */
+    public LineFailure failure(Exception failure) {
+        return LineFailure.of(failure);
+    }
+
+    /** Writes a chunk's lines: the results are an envelope or a {@link LineFailure} per segment, in order. */
+    public void append(FileTranslation file, TextDocument chunk, List<Object> results) throws IOException {
+        file.append(chunk, results);
+    }
+
+    /**
+     * Ends the translation: true when every line was translated and the outputs are in the outbox, false when some
+     * failed for good and the partial outputs and the list of failed lines are in the failed folder.
+     *
+     * @throws TranslationFailedException (retryable) when a line failed for a reason that may pass: the file stays in
+     *                                    the inbox and nothing of it is left in the outbox
+     */
+    public boolean finish(FileTranslation file) throws IOException, TranslationFailedException {
+        return file.finish();
+    }
+
+    /** Drops whatever a translation that cannot go on has written so far. */
+    public void discard(FileTranslation file) {
+        if (file != null) {
+            file.discard();
+        }
     }
 }

@@ -20,7 +20,9 @@ import dev.dragoman.support.HttpClientSupport.Reply;
 import dev.dragoman.support.OpenAiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -128,6 +130,33 @@ class HttpApiTest extends DragomanTestSupport {
         provider.stubFor(post(urlMatching(".*/chat/completions")).willReturn(
                 OpenAiStub.error(400, "invalid_request_error", "invalid_value", "Unsupported parameter")));
         assertError(http().postJson("/translate", "{\"text\": \"Hello\"}"), 502, "Unsupported parameter");
+    }
+
+    @Test
+    void should_answer_207_with_an_error_in_place_of_each_text_that_failed() throws Exception {
+        stubProviders();
+        provider.stubFor(post(OpenAiStub.PATH).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("refuse me")))
+                .willReturn(OpenAiStub.error(400, "invalid_request_error", "content_policy_violation",
+                        "Your request was rejected as a result of our safety system.")));
+
+        Reply reply = http().postJson("/translate",
+                "{\"texts\": [\"one\", \"refuse me\", \"three\"], \"provider\": \"main\", \"id\": \"b\"}");
+
+        assertThat(reply.status()).isEqualTo(207);
+        JsonNode items = reply.json();
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).get("translation").asText()).isEqualTo("T:one");
+        assertThat(items.get(2).get("translation").asText()).isEqualTo("T:three");
+        JsonNode failed = items.get(1);
+        assertThat(failed.get("id").asText()).isEqualTo("b-1");
+        assertThat(failed.get("text").asText()).isEqualTo("refuse me");
+        assertThat(failed.get("error").asText()).contains("main: HTTP 400", "rejected as a result of our safety system");
+        assertThat(failed.get("retryable").asBoolean()).isFalse();
+        assertThat(failed.has("translation")).isFalse();
+
+        assertError(http().postJson("/translate", "{\"texts\": [\"refuse me\", \"refuse me too\"], "
+                + "\"provider\": \"main\"}"), 502, "safety system");
     }
 
     @Test
