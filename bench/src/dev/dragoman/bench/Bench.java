@@ -49,7 +49,9 @@ import dev.dragoman.support.KafkaBroker;
  * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's;</li>
  * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
  * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker;</li>
- * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase}).</li>
+ * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase});</li>
+ * <li>chaos: 10,000 records through a Dragoman of its own, killed once, against a provider that misbehaves and
+ * goes down ({@link ChaosPhase}).</li>
  * </ol>
  * Every wait is bounded; everything talks to 127.0.0.1 only.
  */
@@ -77,14 +79,14 @@ public final class Bench {
         this.concurrency = concurrency;
     }
 
-    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap] [--concurrency 64]} */
+    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos] [--concurrency 64]} */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
         int concurrency = arguments.indexOf("--concurrency");
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
-                : List.of("overhead", "saturation", "kafka", "file-heap"),
+                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos"),
                 concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(complete ? 0 : 1);
@@ -119,6 +121,10 @@ public final class Bench {
             }
             figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb(GC_LOG))));
             figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
+            if (phases.contains("chaos")) {
+                dragoman.close();
+                figures.putAll(new ChaosPhase(sizes == QUICK, broker.bootstrapServers()).run());
+            }
         }
         if (phases.contains("file-heap")) {
             figures.putAll(new FileHeapPhase(sizes == QUICK).run());
@@ -128,6 +134,9 @@ public final class Bench {
         List<String> broken = new ArrayList<>();
         if (!"0".equals(figures.getOrDefault("overhead_errors", "0"))) {
             broken.add("overhead requests failed");
+        }
+        if (phases.contains("chaos") && !figures.containsKey("chaos_lost")) {
+            broken.add("the chaos phase did not finish");
         }
         if (phases.contains("kafka") && Long.parseLong(figures.get("kafka_out"))
                 + Long.parseLong(figures.get("kafka_dead_letters")) < sizes.records()) {
@@ -349,8 +358,10 @@ public final class Bench {
             command.add("-Xlog:gc:file=" + gcLog);
             command.addAll(List.of(javaOptions));
             command.addAll(List.of("-jar", "target/dragoman.jar"));
+            // the console next to the GC log: every Dragoman of the bench keeps its own
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(DIR.resolve("dragoman.log").toFile());
+                    .redirectOutput(gcLog.resolveSibling(gcLog.getFileName().toString().replace("gc.log", "console.log"))
+                            .toFile());
             builder.environment().put("DRAGOMAN_CONFIG", config.toAbsolutePath().toString());
             return new DragomanJvm(builder.start(), Integer.parseInt(p.getProperty("camel.server.port")));
         }
@@ -368,7 +379,7 @@ public final class Bench {
             long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Dragoman exited; see " + DIR.resolve("dragoman.log"));
+                    throw new IllegalStateException("Dragoman exited; see its console log in " + DIR);
                 }
                 try {
                     HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
@@ -385,9 +396,18 @@ public final class Bench {
             throw new IllegalStateException("Dragoman did not start within " + limit);
         }
 
+        /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is lost to this process. */
+        void kill() throws InterruptedException {
+            heap.close();
+            process.destroyForcibly().waitFor();
+        }
+
         @Override
         public void close() throws Exception {
             heap.close();
+            if (!process.isAlive()) {
+                return;
+            }
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();

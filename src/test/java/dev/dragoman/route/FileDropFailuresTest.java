@@ -58,6 +58,8 @@ class FileDropFailuresTest extends DragomanTestSupport {
         properties.put("dragoman.provider.stub.model", "stub-model");
         properties.put("dragoman.retry.transient-attempts", "0");
         properties.put("dragoman.file.retry-delay", "3s");
+        // a line whose provider stays down gives up after this, rather than riding out a long outage
+        properties.put("dragoman.deadline", "5s");
         return properties;
     }
 

@@ -1,0 +1,209 @@
+package dev.dragoman.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The chaos phase: 10,000 records (--quick: 1,000) through Kafka into a Dragoman of its own while the
+ * {@link ChaosStandIn} answers 30% of calls with faults; once a third of the records are out, Dragoman is killed with
+ * SIGKILL and started again; once two thirds are out, the provider is down for 10 s (--quick: 3 s). Prints
+ * {@code chaos_lost} (records with neither an envelope nor a dead letter at the end; target 0),
+ * {@code chaos_dead_letters} (target 0), {@code chaos_duplicates} (envelopes beyond one per record: a crash means a
+ * batch is translated again, at least once is the contract) and {@code chaos_wall_s} (first record sent to the last
+ * one out), with the provider calls and faults behind them.
+ */
+final class ChaosPhase {
+
+    private static final Path DIR = Path.of("target", "bench", "chaos");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INPUT = "chaos.text";
+    private static final String OUTPUT = "chaos.translations";
+    private static final String DEAD = "chaos.failed";
+
+    private final int records;
+    private final Duration downFor;
+    private final String brokers;
+
+    ChaosPhase(boolean quick, String brokers) {
+        this.records = quick ? 1_000 : 10_000;
+        this.downFor = Duration.ofSeconds(quick ? 3 : 10);
+        this.brokers = brokers;
+    }
+
+    Map<String, String> run() throws Exception {
+        Bench.deleteTree(DIR);
+        Files.createDirectories(DIR);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            admin.createTopics(List.of(new NewTopic(INPUT, 4, (short) 1), new NewTopic(OUTPUT, 4, (short) 1),
+                    new NewTopic(DEAD, 1, (short) 1))).all().get();
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        try (ChaosStandIn standIn = new ChaosStandIn(); Outputs outputs = new Outputs()) {
+            Path config = config(standIn);
+            Bench.DragomanJvm first = Bench.DragomanJvm.start(config, DIR.resolve("dragoman-1-gc.log"));
+            first.awaitReady(Duration.ofSeconds(120));
+            Bench.progress("chaos: " + records + " records, 30% faulty answers (Dragoman pid " + first.pid() + ")");
+            long start = System.nanoTime();
+            produce();
+            long limit = start + Duration.ofSeconds(120 + records / 20).toNanos();
+            outputs.awaitDistinct(records / 3, limit);
+            Bench.progress("chaos: " + outputs.distinct() + " out, killing Dragoman with SIGKILL");
+            first.kill();
+            try (Bench.DragomanJvm second = Bench.DragomanJvm.start(config, DIR.resolve("dragoman-2-gc.log"))) {
+                second.awaitReady(Duration.ofSeconds(120));
+                Bench.progress("chaos: Dragoman restarted (pid " + second.pid() + ")");
+                outputs.awaitDistinct(2 * records / 3, limit);
+                Bench.progress("chaos: " + outputs.distinct() + " out, provider down for " + downFor.toSeconds() + " s");
+                standIn.down();
+                Thread.sleep(downFor.toMillis());
+                standIn.up();
+                Bench.progress("chaos: provider up again");
+                outputs.awaitDistinct(records, limit);
+                long end = System.nanoTime();
+                // dead letters and late duplicates still on their way
+                outputs.drain(Duration.ofSeconds(5));
+                figures.put("chaos_lost", String.valueOf(records - outputs.accounted()));
+                figures.put("chaos_dead_letters", String.valueOf(outputs.deadLetters));
+                figures.put("chaos_duplicates", String.valueOf(outputs.envelopes - outputs.distinct()));
+                figures.put("chaos_wall_s", String.format("%.1f", (end - start) / 1e9));
+                figures.put("chaos_provider_calls", String.valueOf(standIn.requests.get()));
+                figures.put("chaos_provider_faults", String.valueOf(standIn.faults.get()));
+            }
+        }
+        return figures;
+    }
+
+    private void produce() throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(INPUT, "k" + i % 97,
+                        "{\"text\":\"Chaos Zeile " + i + "\",\"id\":\"c-" + i + "\"}"));
+            }
+        }
+    }
+
+    /** A user's DRAGOMAN_CONFIG file: one instance of 8 keys on the misbehaving stand-in, the Kafka stream on. */
+    private Path config(ChaosStandIn standIn) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.server.port", String.valueOf(Bench.freePort()));
+        p.put("dragoman.providers", "chaos");
+        p.put("dragoman.provider.chaos.url", standIn.url());
+        p.put("dragoman.provider.chaos.dialect", "openai");
+        p.put("dragoman.provider.chaos.model", "chaos");
+        p.put("dragoman.provider.chaos.keys", java.util.stream.IntStream.rangeClosed(1, 8)
+                .mapToObj(k -> "chaos-key-" + k).collect(Collectors.joining("|")));
+        p.put("dragoman.provider.chaos.concurrency", "4");
+        for (String folder : new String[] { "inbox", "outbox", "failed" }) {
+            p.put("dragoman.file." + folder, DIR.resolve(folder).toAbsolutePath().toString());
+        }
+        p.put("dragoman.kafka.brokers", brokers);
+        p.put("dragoman.kafka.input", INPUT);
+        p.put("dragoman.kafka.output", OUTPUT);
+        p.put("dragoman.kafka.dead-letter", DEAD);
+        p.put("dragoman.kafka.group", "chaos");
+        Path file = DIR.resolve("dragoman-chaos.properties");
+        Files.writeString(file, p.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining("\n", "# written by bench/run\n", "\n")));
+        return file;
+    }
+
+    /** Reads the output and dead-letter topics from their beginning, counting envelopes by record id. */
+    private final class Outputs implements AutoCloseable {
+
+        private final KafkaConsumer<String, String> consumer;
+        private final Set<String> translated = new HashSet<>();
+        private final Set<String> dead = new HashSet<>();
+        long envelopes;
+        long deadLetters;
+
+        Outputs() {
+            Properties properties = new Properties();
+            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+            properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+            consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(OUTPUT, DEAD)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        int distinct() {
+            return translated.size();
+        }
+
+        int accounted() {
+            Set<String> all = new HashSet<>(translated);
+            all.addAll(dead);
+            return all.size();
+        }
+
+        void awaitDistinct(int count, long limitNanos) throws IOException {
+            long lastProgress = System.nanoTime();
+            while (accounted() < count && System.nanoTime() < limitNanos) {
+                poll();
+                if (System.nanoTime() - lastProgress > 10e9) {
+                    lastProgress = System.nanoTime();
+                    Bench.progress("chaos: " + distinct() + " translated, " + deadLetters + " dead letters");
+                }
+            }
+        }
+
+        void drain(Duration time) throws IOException {
+            long until = System.nanoTime() + time.toNanos();
+            while (System.nanoTime() < until) {
+                poll();
+            }
+        }
+
+        private void poll() throws IOException {
+            for (var record : consumer.poll(Duration.ofMillis(200))) {
+                JsonNode value = JSON.readTree(record.value());
+                if (record.topic().equals(DEAD)) {
+                    deadLetters++;
+                    dead.add(value.path("id").asText());
+                } else {
+                    envelopes++;
+                    translated.add(value.path("id").asText());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
