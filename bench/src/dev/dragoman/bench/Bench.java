@@ -306,8 +306,12 @@ public final class Bench {
         p.put("dragoman.kafka.output", "bench.translations");
         p.put("dragoman.kafka.dead-letter", "bench.failed");
         p.put("dragoman.kafka.group", "bench");
-        Path file = DIR.resolve("dragoman-bench.properties");
-        Files.writeString(file, p.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+        return writeConfig(DIR.resolve("dragoman-bench.properties"), p);
+    }
+
+    /** Writes a Dragoman configuration as a user's DRAGOMAN_CONFIG file. */
+    static Path writeConfig(Path file, Map<String, String> properties) throws IOException {
+        Files.writeString(file, properties.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("\n", "# written by bench/run\n", "\n")));
         return file;
     }

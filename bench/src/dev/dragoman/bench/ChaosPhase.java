@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,7 +120,7 @@ final class ChaosPhase {
         p.put("dragoman.provider.chaos.url", standIn.url());
         p.put("dragoman.provider.chaos.dialect", "openai");
         p.put("dragoman.provider.chaos.model", "chaos");
-        p.put("dragoman.provider.chaos.keys", java.util.stream.IntStream.rangeClosed(1, 8)
+        p.put("dragoman.provider.chaos.keys", IntStream.rangeClosed(1, 8)
                 .mapToObj(k -> "chaos-key-" + k).collect(Collectors.joining("|")));
         p.put("dragoman.provider.chaos.concurrency", "4");
         for (String folder : new String[] { "inbox", "outbox", "failed" }) {
@@ -130,10 +131,11 @@ final class ChaosPhase {
         p.put("dragoman.kafka.output", OUTPUT);
         p.put("dragoman.kafka.dead-letter", DEAD);
         p.put("dragoman.kafka.group", "chaos");
-        Path file = DIR.resolve("dragoman-chaos.properties");
-        Files.writeString(file, p.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                .collect(Collectors.joining("\n", "# written by bench/run\n", "\n")));
-        return file;
+        // a batch is as slow as its unluckiest record (a few retries with backoff): larger batches keep the pool busy
+        p.put("dragoman.kafka.max-poll-records", "500");
+        // the killed process's partitions go to its successor after this, not after the default 45 s
+        p.put("dragoman.kafka.session-timeout", "10000");
+        return Bench.writeConfig(DIR.resolve("dragoman-chaos.properties"), p);
     }
 
     /** Reads the output and dead-letter topics from their beginning, counting envelopes by record id. */

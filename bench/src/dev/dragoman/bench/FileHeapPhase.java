@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The file-heap phase: one file of 1,000,000 lines (--quick: 20,000) dropped into a Dragoman of its own that
@@ -81,10 +80,7 @@ final class FileHeapPhase {
         for (String folder : new String[] { "inbox", "outbox", "failed" }) {
             p.put("dragoman.file." + folder, DIR.resolve(folder).toAbsolutePath().toString());
         }
-        Path file = DIR.resolve("dragoman-file-heap.properties");
-        Files.writeString(file, p.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                .collect(Collectors.joining("\n", "# written by bench/run\n", "\n")));
-        return file;
+        return Bench.writeConfig(DIR.resolve("dragoman-file-heap.properties"), p);
     }
 
     private static long liveAfterGcMb(Path gcLog) throws IOException {

@@ -14,15 +14,17 @@ import dev.dragoman.translate.TranslationRequest;
 
 /**
  * Decides, once every instance the strategy tried has failed, whether the text waits and goes round again: only when
- * the failure may pass by itself (an outage, open breakers, keys resting or rejected) and the wait (an exponential
- * backoff with jitter, and at least until some instance could take a call) still ends before the text's deadline. A text therefore rides out a short outage instead of
- * failing, without a call going out while breakers are open. Like {@link ProviderRetryPolicy}, it runs as the error
- * handler's {@code onExceptionOccurred} processor and hands its decision to {@code retryWhile} in {@value #RETRY}.
+ * the failure may pass by itself (an outage, open breakers, keys resting or rejected, and a few times bad replies) and
+ * the wait (an exponential backoff with jitter, and at least until some instance could take a call) still ends before
+ * the text's deadline. A text therefore rides out a short outage instead of failing, without a call going out while
+ * breakers are open. Like {@link ProviderRetryPolicy}, it runs as the error handler's {@code onExceptionOccurred}
+ * processor and hands its decision to {@code retryWhile} in {@value #RETRY}.
  */
 final class InstanceWaitPolicy implements Processor {
 
     static final String RETRY = "DragomanWaitForInstance";
     private static final String ROUNDS = "DragomanRounds";
+    private static final String BAD_REPLY_ROUNDS = "DragomanBadReplyRounds";
     private static final Logger LOG = LoggerFactory.getLogger(InstanceWaitPolicy.class);
 
     private final Providers providers;
@@ -39,7 +41,8 @@ final class InstanceWaitPolicy implements Processor {
         int round = exchange.getProperty(ROUNDS, 0, Integer.class) + 1;
         // no sooner than an instance could take a call again: no round is wasted on open breakers and resting keys
         Duration wait = Backoff.atLeast(Backoff.delay(rules, round), timeUntilAvailable(exchange));
-        boolean retry = Retryable.worthWaiting(failure) && Deadline.allows(exchange, wait);
+        boolean retry = Retryable.of(failure) && Deadline.allows(exchange, wait)
+                && !repeatedBadReplies(exchange, failure);
         exchange.setProperty(RETRY, retry);
         if (retry) {
             exchange.setProperty(ROUNDS, round);
@@ -47,6 +50,19 @@ final class InstanceWaitPolicy implements Processor {
             LOG.debug("no instance could translate, round {} again in {} ms: {}", round, wait.toMillis(),
                     failure.getMessage());
         }
+    }
+
+    /**
+     * Bad replies get a few more rounds ({@code dragoman.retry.transient-attempts}), not the whole deadline: a flaky
+     * provider's next answer is likely good, a model that always answers empty should fail fast.
+     */
+    private boolean repeatedBadReplies(Exchange exchange, Exception failure) {
+        if (!Retryable.invalidReply(failure)) {
+            return false;
+        }
+        int rounds = exchange.getProperty(BAD_REPLY_ROUNDS, 0, Integer.class) + 1;
+        exchange.setProperty(BAD_REPLY_ROUNDS, rounds);
+        return rounds > rules.transientRetries();
     }
 
     /** Of the instance the text asked for, if it named one; else of the first instance that can take a call. */

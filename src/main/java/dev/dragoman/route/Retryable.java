@@ -18,17 +18,14 @@ final class Retryable {
     private Retryable() {
     }
 
-    /**
-     * Whether the text should wait for an instance within its deadline: the failure may pass, and it was not a bad
-     * reply, which already had its retries and would only cost more calls now (the source tries the text later).
-     */
-    static boolean worthWaiting(Throwable failure) {
+    /** Whether the failure was a reply that is no translation (empty, cut off, not JSON). */
+    static boolean invalidReply(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidReplyException) {
-                return false;
+                return true;
             }
         }
-        return of(failure);
+        return false;
     }
 
     static boolean of(Throwable failure) {

@@ -2,7 +2,6 @@ package dev.dragoman.route;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -48,11 +47,7 @@ class OutageRecoveryTest extends KafkaTestSupport {
     /** Chosen on first use: Camel's test support asks for the properties before JUnit fills in fields. */
     private int standInPort() {
         if (standInPort == 0) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                standInPort = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            standInPort = freePort();
         }
         return standInPort;
     }

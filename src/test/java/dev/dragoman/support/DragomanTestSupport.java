@@ -70,13 +70,18 @@ public abstract class DragomanTestSupport extends CamelMainTestSupport {
     /** The HTTP API's port in this test: a free one, so tests never meet a server already on 8080. */
     protected int port() {
         if (port == 0) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            port = freePort();
         }
         return port;
+    }
+
+    /** A port nothing listens on now. */
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Adds an OpenAI-format instance to the test's properties. */
