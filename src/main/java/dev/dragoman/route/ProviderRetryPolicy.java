@@ -62,7 +62,7 @@ final class ProviderRetryPolicy implements Processor {
             return;
         }
         exchange.setProperty(RETRY, false);
-        exchange.setProperty(FAILURE, provider.name() + ": " + reason(failure, wait));
+        exchange.setProperty(FAILURE, provider.name() + ": " + reason(exchange, failure, wait));
     }
 
     /**
@@ -99,7 +99,7 @@ final class ProviderRetryPolicy implements Processor {
         return Optional.empty();
     }
 
-    private String reason(Exception failure, Optional<Duration> wait) {
+    private String reason(Exchange exchange, Exception failure, Optional<Duration> wait) {
         String message = failure.getMessage();
         if (failure instanceof CallNotPermittedException) {
             return "circuit breaker open after repeated failures; calls resume after "
@@ -108,6 +108,9 @@ final class ProviderRetryPolicy implements Processor {
         }
         if (provider.keys().allRejected()) {
             return "every key is rejected; last answer: " + message;
+        }
+        if (wait.isPresent() && !Deadline.allows(exchange, wait.get())) {
+            return "no time left before the text's deadline (dragoman.deadline); last answer: " + message;
         }
         if (wait.isPresent()) {
             return "no key free within " + rules.maxWait().toSeconds() + " s; last answer: " + message;
