@@ -59,9 +59,9 @@ public final class Dialects {
     }
 
     /**
-     * The dialect an address speaks, in the order LunaTranslator tells them (reference/lunatranslator.md §2.1); every
-     * platform without a dialect of its own speaks the OpenAI format. Qwen-MT shares its address with the other Qwen
-     * models, so it is chosen by name or platform, never guessed.
+     * The dialect an address speaks, told apart in the order LunaTranslator uses, so its users' addresses mean the same
+     * here; every platform without a dialect of its own speaks the OpenAI format. Qwen-MT shares its address with the
+     * other Qwen models, so it is chosen by name or platform, never guessed.
      */
     public static String detect(String url) {
         String host = host(url);

@@ -1,8 +1,8 @@
 package dev.dragoman.provider;
 
 /**
- * What a provider's error means for the caller (reference/providers.md §0.2), each with its own handling: another
- * key now, key out of rotation, backoff and retry, or fail at once.
+ * What a provider's error means for the caller, each with its own handling: another key now, key out of rotation,
+ * backoff and retry, or fail at once.
  */
 public enum ErrorClass {
     /** Too many requests on this key: rest it for the time asked and go on with another key. */

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Reads a text/event-stream as the providers actually send it (reference/providers.md §0.1): {@code data:} with or
- * without a space, {@code :} comment and keep-alive lines, {@code event:} names, events ended by a blank line or by
- * the end of the stream.
+ * Reads a text/event-stream (https://html.spec.whatwg.org/multipage/server-sent-events.html) as the providers actually
+ * send it: {@code data:} with or without a space, {@code :} comment and keep-alive lines, {@code event:} names, events
+ * ended by a blank line or by the end of the stream.
  */
 public final class SseReader {
 

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.dragoman.provider.Usage;
 
 /**
- * The translation envelope of DESIGN §5: what Kafka and HTTP return and what extra sinks receive. Under
- * {@code strategy=compare}, {@code translations} gives one entry per instance instead of translation, provider and
- * model.
+ * The translation envelope: what Kafka and HTTP return and what extra sinks receive. Under {@code strategy=compare},
+ * {@code translations} gives one entry per instance instead of translation, provider and model.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "source_lang", "target_lang", "text", "translation", "provider", "model", "usage", "cached",

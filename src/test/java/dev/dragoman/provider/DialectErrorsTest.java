@@ -12,9 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Error bodies as the providers send them (recorded in reference/providers.md), each sorted into its class with the
- * retry signal the provider gave: per dialect its 401/403, 429, quota and overload errors, and for the OpenAI
- * dialect the compatible platforms' own shapes.
+ * Error bodies as the providers send them, each sorted into its class with the retry signal the provider gave: per
+ * dialect its 401/403, 429, quota and overload errors, and for the OpenAI dialect the compatible platforms' own shapes.
  */
 class DialectErrorsTest {
 

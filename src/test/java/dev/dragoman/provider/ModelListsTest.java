@@ -9,7 +9,7 @@ import dev.dragoman.keys.ApiKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The model-list call of each shape (reference/providers.md §1, §3, §4, §5): its request and its reading. */
+/** The model-list call of each shape (OpenAI, Gemini, Claude, Cohere): its request and its reading. */
 class ModelListsTest {
 
     private static Dialect dialect(Map<String, String> options) {

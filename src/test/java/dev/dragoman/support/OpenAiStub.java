@@ -8,8 +8,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.dragoman.support.wire.Sse;
 
 /**
- * Replies in the OpenAI Chat Completions wire format (reference/providers.md §1), for WireMock stubs: whole
- * replies, SSE streams, and error bodies.
+ * Replies in the OpenAI Chat Completions wire format (https://platform.openai.com/docs/api-reference/chat), for
+ * WireMock stubs: whole replies, SSE streams, and error bodies.
  */
 public final class OpenAiStub {
 

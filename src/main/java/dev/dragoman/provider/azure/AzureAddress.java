@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 import dev.dragoman.provider.openai.OpenAiAddress;
 
 /**
- * Azure OpenAI's two address styles (reference/providers.md §2): the deployments address
+ * Azure OpenAI's two address styles (https://learn.microsoft.com/en-us/azure/ai-services/openai/reference): the
+ * deployments address
  * {@code https://{resource}.openai.azure.com/openai/deployments/{deployment}[/chat/completions]?api-version=…}, whose
- * {@code api-version} is used exactly as given, and the v1 address {@code https://{resource}.openai.azure.com/openai/v1}
- * (a bare resource address gets {@code /openai/v1}).
+ * {@code api-version} is used exactly as given, and the v1 address
+ * {@code https://{resource}.openai.azure.com/openai/v1} (a bare resource address gets {@code /openai/v1}).
  */
 public final class AzureAddress {
 

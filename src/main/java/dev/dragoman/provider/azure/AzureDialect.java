@@ -8,10 +8,10 @@ import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.openai.OpenAiDialect;
 
 /**
- * Azure OpenAI (reference/providers.md §2): the OpenAI body and stream, but the resource key goes in an
- * {@code api-key} header and the address names the deployment. The first stream chunk has {@code choices: []} (only
- * {@code prompt_filter_results}), which the OpenAI reading already skips; a {@code content_filter} 400 is a
- * request-rejected error by its status.
+ * Azure OpenAI (https://learn.microsoft.com/en-us/azure/ai-services/openai/reference): the OpenAI body and stream, but
+ * the resource key goes in an {@code api-key} header and the address names the deployment. The first stream chunk has
+ * {@code choices: []} (only {@code prompt_filter_results}), which the OpenAI reading already skips; a
+ * {@code content_filter} 400 is a request-rejected error by its status.
  */
 public class AzureDialect extends OpenAiDialect {
 

@@ -29,11 +29,11 @@ import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * Anthropic's Messages API (reference/providers.md §4): {@code x-api-key} plus {@code anthropic-version}, a top-level
- * {@code system}, {@code max_tokens} always (the API requires it), and only one of temperature and top_p (newer models
- * refuse both). Text comes from {@code text} blocks only, so thinking blocks never reach a translation. Streams are
- * named events: text deltas in {@code content_block_delta}, usage in {@code message_start} and {@code message_delta},
- * an {@code error} event after a 200, the end at {@code message_stop}.
+ * Anthropic's Messages API (https://platform.claude.com/docs/en/api/messages): {@code x-api-key} plus
+ * {@code anthropic-version}, a top-level {@code system}, {@code max_tokens} always (the API requires it), and only one
+ * of temperature and top_p (newer models refuse both). Text comes from {@code text} blocks only, so thinking blocks
+ * never reach a translation. Streams are named events: text deltas in {@code content_block_delta}, usage in
+ * {@code message_start} and {@code message_delta}, an {@code error} event after a 200, the end at {@code message_stop}.
  */
 public class ClaudeDialect implements Dialect {
 

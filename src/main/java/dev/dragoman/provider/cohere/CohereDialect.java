@@ -30,11 +30,11 @@ import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * Cohere's Chat API v2 (reference/providers.md §5): Bearer key, {@code /v2/chat}, the system message first, top-p and
- * top-k named {@code p} and {@code k}; text from {@code text} content only (thinking content is skipped); streams of
- * {@code content-delta} events ending at {@code message-end}, which carries the usage and the finish reason (a stray
- * {@code [DONE]} is no end of its own). Errors are {@code {"message": …}} bodies read by their status. The model list
- * is on v1.
+ * Cohere's Chat API v2 (https://docs.cohere.com/reference/chat): Bearer key, {@code /v2/chat}, the system message
+ * first, top-p and top-k named {@code p} and {@code k}; text from {@code text} content only (thinking content is
+ * skipped); streams of {@code content-delta} events ending at {@code message-end}, which carries the usage and the
+ * finish reason (a stray {@code [DONE]} is no end of its own). Errors are {@code {"message": …}} bodies read by their
+ * status. The model list is on v1.
  */
 public class CohereDialect implements Dialect {
 

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gemini's addresses (reference/providers.md §3, reference/lunatranslator.md §2.1): the official host always maps to
- * {@code https://generativelanguage.googleapis.com/v1beta}, whatever path was typed; a relay's address ending in
- * {@code /v1beta} (optionally {@code /v1beta/models}) keeps its prefix. The key never goes in the address.
+ * Gemini's addresses: the official host always maps to {@code https://generativelanguage.googleapis.com/v1beta},
+ * whatever path was typed; a relay's address ending in {@code /v1beta} (optionally {@code /v1beta/models}) keeps its
+ * prefix. The key never goes in the address.
  */
 public final class GeminiAddress {
 

@@ -27,12 +27,13 @@ import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * Google's native Gemini format (reference/providers.md §3): the key in {@code x-goog-api-key} (never in the address,
- * where logs would show it), {@code systemInstruction} plus {@code contents} with {@code user}/{@code model} roles, a
- * {@code generationConfig}; text from the candidate's parts except thought parts; a blocked prompt answers 200 with no
- * candidate, which is a refused request rather than an empty translation. Streams ({@code alt=sse}) have no end
- * marker: they end when the connection closes, so a stream is complete once a chunk said why the candidate finished;
- * usage repeats cumulatively. Errors are google.rpc.Status bodies, read by {@link GeminiErrors}.
+ * Google's native Gemini format (https://ai.google.dev/api/generate-content): the key in {@code x-goog-api-key} (never
+ * in the address, where logs would show it), {@code systemInstruction} plus {@code contents} with
+ * {@code user}/{@code model} roles, a {@code generationConfig}; text from the candidate's parts except thought parts; a
+ * blocked prompt answers 200 with no candidate, which is a refused request rather than an empty translation. Streams
+ * ({@code alt=sse}) have no end marker: they end when the connection closes, so a stream is complete once a chunk said
+ * why the candidate finished; usage repeats cumulatively. Errors are google.rpc.Status bodies, read by
+ * {@link GeminiErrors}.
  */
 public class GeminiDialect implements Dialect {
 

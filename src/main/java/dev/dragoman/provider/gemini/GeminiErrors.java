@@ -9,9 +9,10 @@ import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.ErrorStatus;
 
 /**
- * Reads a google.rpc.Status error body (reference/providers.md §3): an invalid key is a 400 whose details say
- * {@code API_KEY_INVALID}; a 429 {@code RESOURCE_EXHAUSTED} says in {@code RetryInfo.retryDelay} how long to wait, and
- * a per-day quota (or a wait of an hour and more) will not clear by waiting, so it counts as a used-up quota.
+ * Reads a google.rpc.Status error body (https://ai.google.dev/gemini-api/docs/troubleshooting): an invalid key is a 400
+ * whose details say {@code API_KEY_INVALID}; a 429 {@code RESOURCE_EXHAUSTED} says in {@code RetryInfo.retryDelay} how
+ * long to wait, and a per-day quota (or a wait of an hour and more) will not clear by waiting, so it counts as a
+ * used-up quota.
  */
 final class GeminiErrors {
 

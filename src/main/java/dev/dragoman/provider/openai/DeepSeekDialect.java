@@ -7,10 +7,10 @@ import dev.dragoman.provider.Dialects;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * DeepSeek's OpenAI format (reference/providers.md §6, §0.3): its current models think by default, which costs a
- * translation latency and tokens for nothing, so thinking is turned off with {@code thinking: {type: disabled}}
- * unless the model is the reasoner (which cannot) or the user's extra-body says otherwise. A 402 (balance) is a quota
- * error already by its status.
+ * DeepSeek's OpenAI format (https://api-docs.deepseek.com/guides/thinking_mode): its current models think by default,
+ * which costs a translation latency and tokens for nothing, so thinking is turned off with
+ * {@code thinking: {type: disabled}} unless the model is the reasoner (which cannot) or the user's extra-body says
+ * otherwise. A 402 (balance) is a quota error already by its status.
  */
 public class DeepSeekDialect extends OpenAiDialect {
 

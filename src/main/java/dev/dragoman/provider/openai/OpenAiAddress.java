@@ -5,11 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Turns what users paste as a platform's address into the chat-completions and model-list addresses, as
- * LunaTranslator does (reference/lunatranslator.md §2.2), so its users' settings carry over: an address ending in
- * {@code /chat/completions} is used as given; a base address gets {@code /v1} unless its path already has a version
- * segment ({@code /v1}, {@code /api/v3}, {@code /api/paas/v4}, {@code /v1beta/openai}); a trailing {@code #} means
- * "use exactly this".
+ * Turns what users paste as a platform's address into the chat-completions and model-list addresses, as LunaTranslator
+ * does, so its users' settings carry over: an address ending in {@code /chat/completions} is used as given; a base
+ * address gets {@code /v1} unless its path already has a version segment ({@code /v1}, {@code /api/v3},
+ * {@code /api/paas/v4}, {@code /v1beta/openai}); a trailing {@code #} means "use exactly this".
  */
 public final class OpenAiAddress {
 

@@ -28,11 +28,11 @@ import dev.dragoman.provider.SseEvent;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * The OpenAI Chat Completions format, spoken by most platforms (reference/providers.md §1): Bearer key, messages,
- * {@code choices[0].message.content}, SSE chunks of {@code choices[0].delta.content} ending with {@code [DONE]}.
- * {@code reasoning_content} is never read, so reasoning cannot reach a translation. The error shapes of the
- * compatible platforms (iFlytek Spark's {@code code} in a 200 body, SiliconFlow's {@code {code,message,data}}, Zhipu's
- * business codes) are read here too, see {@link OpenAiErrorCodes}; platforms whose request differs subclass it.
+ * The OpenAI Chat Completions format, spoken by most platforms (https://platform.openai.com/docs/api-reference/chat):
+ * Bearer key, messages, {@code choices[0].message.content}, SSE chunks of {@code choices[0].delta.content} ending with
+ * {@code [DONE]}. {@code reasoning_content} is never read, so reasoning cannot reach a translation. The error shapes of
+ * the compatible platforms (iFlytek Spark's {@code code} in a 200 body, SiliconFlow's {@code {code,message,data}},
+ * Zhipu's business codes) are read here too, see {@link OpenAiErrorCodes}; platforms whose request differs subclass it.
  */
 public class OpenAiDialect implements Dialect {
 

@@ -8,8 +8,9 @@ import dev.dragoman.provider.ErrorStatus;
 
 /**
  * The error codes OpenAI-compatible platforms put in their bodies, where they mean more than the HTTP status
- * (reference/providers.md §0.2, §9, §11): a 429 may be a rate limit to wait out or a used-up quota that no wait cures,
- * and Zhipu answers 429 for concurrency, overload and arrears alike.
+ * (https://platform.openai.com/docs/guides/error-codes, https://docs.bigmodel.cn/cn/api/api-code,
+ * https://www.xfyun.cn/doc/spark/HTTP%E8%B0%83%E7%94%A8%E6%96%87%E6%A1%A3.html): a 429 may be a rate limit to wait out
+ * or a used-up quota that no wait cures, and Zhipu answers 429 for concurrency, overload and arrears alike.
  */
 final class OpenAiErrorCodes {
 

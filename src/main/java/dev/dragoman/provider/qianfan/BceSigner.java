@@ -17,8 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Baidu Cloud's request signature v1 (reference/providers.md §8), which the IAM token endpoint requires: the signing
- * key is {@code hex(HMAC-SHA256(SK, "bce-auth-v1/{AK}/{UTC time}/{expiry}"))}, the signature is
+ * Baidu Cloud's request signature v1 (https://cloud.baidu.com/doc/Reference/s/njwvz1yfu), which the IAM token endpoint
+ * requires: the signing key is {@code hex(HMAC-SHA256(SK, "bce-auth-v1/{AK}/{UTC time}/{expiry}"))}, the signature is
  * {@code hex(HMAC-SHA256(signingKey, canonicalRequest))} over method, URI, sorted query and the signed {@code host}
  * header, and the {@code Authorization} header is the prefix, {@code host}, and the signature.
  */

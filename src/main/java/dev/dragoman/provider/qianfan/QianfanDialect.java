@@ -10,9 +10,9 @@ import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.openai.OpenAiDialect;
 
 /**
- * Baidu Qianfan v2 (reference/providers.md §8): the OpenAI format with a Bearer token, where the configured key is
- * either a ready console key ({@code bce-v3/ALTAK-…/…}) sent as is, or {@code AK:SK}, which {@link QianfanTokens}
- * exchanges for an IAM bearer token (LunaTranslator accepts both the same way). Its 429 codes
+ * Baidu Qianfan v2 (https://cloud.baidu.com/doc/WENXINWORKSHOP/s/fm4tsw9nv): the OpenAI format with a Bearer token,
+ * where the configured key is either a ready console key ({@code bce-v3/ALTAK-…/…}) sent as is, or {@code AK:SK}, which
+ * {@link QianfanTokens} exchanges for an IAM bearer token (LunaTranslator accepts both the same way). Its 429 codes
  * ({@code rpm_rate_limit_exceeded}…) are OpenAI-shaped.
  */
 public class QianfanDialect extends OpenAiDialect {

@@ -21,9 +21,10 @@ import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderException;
 
 /**
- * Turns a Qianfan {@code AK:SK} key into an IAM bearer token (reference/providers.md §8 steps 1–9): one signed
- * {@code GET /v1/BCE-BEARER/token?expireInSeconds=…} per access key, the token cached and fetched again a while
- * before it expires. The secret key and every token are registered as secrets, so no log or error shows them whole.
+ * Turns a Qianfan {@code AK:SK} key into an IAM bearer token (https://ai.baidu.com/ai-doc/WENXINWORKSHOP/Um2wxbaps):
+ * one signed {@code GET /v1/BCE-BEARER/token?expireInSeconds=…} per access key, the token cached and fetched again a
+ * while before it expires. The secret key and every token are registered as secrets, so no log or error shows them
+ * whole.
  */
 public final class QianfanTokens {
 

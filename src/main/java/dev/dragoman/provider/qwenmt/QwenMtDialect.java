@@ -11,10 +11,11 @@ import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * Alibaba's Qwen-MT translation models (reference/providers.md §7): the OpenAI format, but the languages travel in a
- * top-level {@code translation_options} (with the configured {@code terms} and {@code domains}), the messages are
- * exactly one user message with the raw text and no system message (prompts do not apply), and the plus/turbo
- * models stream cumulatively: each chunk repeats the translation so far, so it replaces rather than appends.
+ * Alibaba's Qwen-MT translation models (https://www.alibabacloud.com/help/en/model-studio/machine-translation): the
+ * OpenAI format, but the languages travel in a top-level {@code translation_options} (with the configured {@code terms}
+ * and {@code domains}), the messages are exactly one user message with the raw text and no system message (prompts do
+ * not apply), and the plus/turbo models stream cumulatively: each chunk repeats the translation so far, so it replaces
+ * rather than appends.
  */
 public class QwenMtDialect extends OpenAiDialect {
 

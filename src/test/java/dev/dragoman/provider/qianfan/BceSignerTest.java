@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The BCE v1 signature of the IAM token call, checked against the HMAC chain of reference/providers.md §8. */
+/**
+ * The BCE v1 signature of the IAM token call, checked against the HMAC chain Baidu documents at
+ * https://cloud.baidu.com/doc/Reference/s/njwvz1yfu.
+ */
 class BceSignerTest {
 
     private static final String AK = "ALTAKexampleAccessKey";

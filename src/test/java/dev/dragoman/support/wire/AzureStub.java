@@ -12,8 +12,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 
 /**
- * Azure OpenAI's deployments address with its api-version (reference/providers.md §2): api-key header, first stream
- * chunk with {@code choices: []} and {@code prompt_filter_results}. The dialect is detected from the address.
+ * Azure OpenAI's deployments address with its api-version
+ * (https://learn.microsoft.com/en-us/azure/ai-services/openai/reference): api-key header, first stream chunk with
+ * {@code choices: []} and {@code prompt_filter_results}. The dialect is detected from the address.
  */
 public final class AzureStub extends OpenAiFormatStub {
 

@@ -11,7 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
-/** Anthropic's Messages API (reference/providers.md §4): thinking blocks, named stream events, message_stop. */
+/**
+ * Anthropic's Messages API (https://platform.claude.com/docs/en/build-with-claude/streaming): thinking blocks, named
+ * stream events, message_stop.
+ */
 public final class ClaudeStub extends SameAddressStub {
 
     public static final String KEY = "sk-ant-api03-claude-test-key-0001";

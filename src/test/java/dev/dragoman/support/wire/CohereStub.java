@@ -10,7 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
-/** Cohere's Chat v2 (reference/providers.md §5): thinking content, content-delta events, message-end, stray [DONE]. */
+/**
+ * Cohere's Chat v2 (https://docs.cohere.com/reference/chat-stream): thinking content, content-delta events,
+ * message-end, stray [DONE].
+ */
 public final class CohereStub extends SameAddressStub {
 
     public static final String KEY = "co-cohere-test-key-000000001";

@@ -10,7 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
-/** Gemini's generateContent and streamGenerateContent?alt=sse (reference/providers.md §3): thought parts, no [DONE]. */
+/**
+ * Gemini's generateContent and streamGenerateContent?alt=sse (https://ai.google.dev/api/generate-content): thought
+ * parts, no [DONE].
+ */
 public final class GeminiStub extends SameAddressStub {
 
     public static final String KEY = "AIzaSy-gemini-test-key-0001";

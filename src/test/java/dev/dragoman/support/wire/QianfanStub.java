@@ -19,9 +19,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Baidu Qianfan v2 with an {@code AK:SK} key (reference/providers.md §8): the key is exchanged once at the IAM token
- * endpoint (BCE-signed), then the chat calls carry the bearer token; replies are OpenAI-shaped with
- * {@code reasoning_content}.
+ * Baidu Qianfan v2 with an {@code AK:SK} key (https://ai.baidu.com/ai-doc/WENXINWORKSHOP/Um2wxbaps): the key is
+ * exchanged once at the IAM token endpoint (BCE-signed), then the chat calls carry the bearer token; replies are
+ * OpenAI-shaped with {@code reasoning_content}.
  */
 public final class QianfanStub extends OpenAiFormatStub {
 

@@ -11,8 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 
 /**
- * Qwen-MT on DashScope's compatible mode (reference/providers.md §7): translation_options, one user message, and a
- * cumulative stream whose chunks repeat the translation so far.
+ * Qwen-MT on DashScope's compatible mode (https://www.alibabacloud.com/help/en/model-studio/machine-translation):
+ * translation_options, one user message, and a cumulative stream whose chunks repeat the translation so far.
  */
 public final class QwenMtStub extends OpenAiFormatStub {
 

@@ -8,11 +8,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 /**
- * One provider wire format as a WireMock stub speaks it (reference/providers.md), for the shared route tests: the
- * instance settings that point at the stub, the stubbed whole and streamed replies (each with reasoning to drop and
- * usage to map), and the exact requests the dialect must send. Every stub translates {@link #TEXT} to
- * {@link #TRANSLATION} with usage {@link #PROMPT_TOKENS}/{@link #COMPLETION_TOKENS}. Each also speaks the replies
- * that answer with success but are no translation ({@link Fault}), in its own format.
+ * One provider wire format as a WireMock stub speaks it, for the shared route tests: the instance settings that point
+ * at the stub, the stubbed whole and streamed replies (each with reasoning to drop and usage to map), and the exact
+ * requests the dialect must send. Every stub translates {@link #TEXT} to {@link #TRANSLATION} with usage
+ * {@link #PROMPT_TOKENS}/{@link #COMPLETION_TOKENS}. Each also speaks the replies that answer with success but are no
+ * translation ({@link Fault}), in its own format.
  */
 public interface WireFormatStub {
 
