@@ -19,6 +19,7 @@ import dev.dragoman.http.HttpRequests;
 import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.SseReplies;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.Providers;
 import dev.dragoman.translate.InboxRetries;
 import dev.dragoman.translate.TextFiles;
@@ -34,6 +35,8 @@ public class DragomanConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
+        // every platform file is checked at start-up, also when no instance names a platform
+        Platforms.all();
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty));
         context.getRegistry().bind("providers", providers);
         // sized so that every key of the busiest instance can be kept busy, and no more
