@@ -1,5 +1,7 @@
 package dev.dragoman;
 
+import java.nio.file.Path;
+
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -8,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import dev.dragoman.config.ConfigurationException;
 
 /**
- * Starts Dragoman: Camel Main with the file named by {@code DRAGOMAN_CONFIG}, then {@code ./application.properties}
- * ({@code -D} system properties win over both); routes from {@code ./routes/*.yaml}.
+ * Starts Dragoman from any folder: properties from {@code -D} system properties, then the file named by
+ * {@code DRAGOMAN_CONFIG}, then {@code ./application.properties} when present, then the one shipped inside the jar;
+ * routes as {@link RouteFiles} finds them.
  */
 public final class Dragoman {
 
@@ -21,6 +24,7 @@ public final class Dragoman {
     public static void main(String[] args) throws Exception {
         Main main = new Main(Dragoman.class);
         main.setDefaultPropertyPlaceholderLocation(propertyLocations(System.getenv("DRAGOMAN_CONFIG")));
+        RouteFiles.configure(main.configure(), Path.of("routes"));
         try {
             System.exit(main.run(args));
         } catch (Exception e) {
@@ -33,9 +37,12 @@ public final class Dragoman {
         }
     }
 
-    /** Camel takes a property from the first location that has it, so the user's file comes first. */
-    static String propertyLocations(String extraConfig) {
-        String shipped = "file:application.properties";
-        return extraConfig == null || extraConfig.isBlank() ? shipped : "file:" + extraConfig.strip() + "," + shipped;
+    /**
+     * Camel takes a property from the first location that has it, so the user's file comes first and the shipped one
+     * last; a named file must exist, the working directory's may not.
+     */
+    public static String propertyLocations(String extraConfig) {
+        String found = "file:application.properties;optional=true,classpath:application.properties";
+        return extraConfig == null || extraConfig.isBlank() ? found : "file:" + extraConfig.strip() + "," + found;
     }
 }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Dragoman in a JVM of its own, started as users start it ({@code dev.dragoman.Dragoman} in the project directory,
- * settings as {@code -D} properties), so that a test can kill it without any shutdown at all, as a crash or a pulled
- * plug would. Its console goes to a log file for when a test fails.
+ * Dragoman in a JVM of its own, started as users start it (settings as {@code -D} properties, no
+ * {@code DRAGOMAN_CONFIG}), so that a test can kill it without any shutdown at all, as a crash or a pulled plug would.
+ * Its console goes to a log file for when a test fails.
  */
 public final class DragomanProcess implements AutoCloseable {
 
@@ -23,18 +24,35 @@ public final class DragomanProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** {@code dev.dragoman.Dragoman} from the test classpath, in the project directory. */
     public static DragomanProcess start(String name, Map<String, String> properties) throws IOException {
+        return start(name, Path.of(""), properties,
+                List.of("-cp", System.getProperty("java.class.path"), "dev.dragoman.Dragoman"));
+    }
+
+    /** {@code java -jar jar} in {@code folder}: the packaged application, wherever a user runs it. */
+    public static DragomanProcess startJar(String name, Path jar, Path folder, Map<String, String> properties)
+            throws IOException {
+        return start(name, folder, properties, List.of("-jar", jar.toAbsolutePath().toString()));
+    }
+
+    private static DragomanProcess start(String name, Path folder, Map<String, String> properties, List<String> launch)
+            throws IOException {
         Path log = Files.createDirectories(Path.of("target", "processes")).resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                // any free port: several of these run at once, and 8080 may be taken on a build machine
-                "-Dcamel.server.port=0"));
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("dev.dragoman.Dragoman");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new DragomanProcess(process, log);
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        // any free port: several of these run at once, and 8080 may be taken on a build machine
+        settings.put("camel.server.port", "0");
+        settings.putAll(properties);
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toAbsolutePath().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
+        // a developer's own configuration must not leak into a test
+        builder.environment().remove("DRAGOMAN_CONFIG");
+        return new DragomanProcess(builder.start(), log);
     }
 
     /** Ends the JVM at once (SIGKILL): no shutdown hook, no graceful stop, nothing committed on the way out. */

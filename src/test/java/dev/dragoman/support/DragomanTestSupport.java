@@ -8,17 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.apache.camel.util.FileUtil;
 import org.junit.jupiter.api.AfterEach;
 
 import dev.dragoman.Dragoman;
+import dev.dragoman.RouteFiles;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Dragoman as users run it (application.properties, routes/*.yaml, the real Camel Main set-up), with its folders in
- * a fresh temporary directory per test and whatever properties a test adds.
+ * Dragoman as users run it in the project folder (application.properties, routes/*.yaml, the real Camel Main
+ * set-up), with its folders in a fresh temporary directory per test and whatever properties a test adds.
  */
 public abstract class DragomanTestSupport extends CamelMainTestSupport {
 
@@ -52,7 +54,17 @@ public abstract class DragomanTestSupport extends CamelMainTestSupport {
 
     @Override
     protected String getPropertyPlaceholderLocations() {
-        return "file:application.properties";
+        return Dragoman.propertyLocations(null);
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        RouteFiles.configure(configuration, routesFolder());
+    }
+
+    /** The folder of routes that replace or add to the shipped ones: the project's, as when users run Dragoman here. */
+    protected Path routesFolder() {
+        return Path.of("routes");
     }
 
     @Override
@@ -76,7 +88,7 @@ public abstract class DragomanTestSupport extends CamelMainTestSupport {
     }
 
     /** A port nothing listens on now. */
-    protected static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
