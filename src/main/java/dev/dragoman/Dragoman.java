@@ -7,7 +7,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.dragoman.config.ConfigurationException;
+import dev.dragoman.provider.ConfigurationException;
 
 /**
  * Starts Dragoman from any folder: properties from {@code -D} system properties, then the file named by

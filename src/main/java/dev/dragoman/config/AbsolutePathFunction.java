@@ -8,7 +8,7 @@ import org.apache.camel.spi.PropertiesFunction;
  * {@code {{path:data/failed}}} is the folder as an absolute path. The file consumer resolves a relative
  * {@code moveFailed} against its own inbox, while users write every folder relative to the working directory.
  */
-final class AbsolutePathFunction implements PropertiesFunction {
+public final class AbsolutePathFunction implements PropertiesFunction {
 
     @Override
     public String getName() {

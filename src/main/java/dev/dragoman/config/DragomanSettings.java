@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.dragoman.keys.KeyRules;
+import dev.dragoman.provider.BreakerRules;
+import dev.dragoman.provider.ConfigurationException;
+import dev.dragoman.provider.ProviderSettings;
 
 /**
  * The settings that are not a provider's own, and the provider instances in fallback order; application.properties

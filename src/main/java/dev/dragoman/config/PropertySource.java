@@ -8,15 +8,17 @@ import java.util.function.Function;
 
 import org.apache.camel.util.TimeUtils;
 
+import dev.dragoman.provider.ConfigurationException;
+
 /**
  * Typed access to the resolved properties, with errors that name the property. Values come from Camel's properties
  * component, so {@code -D} options, {@code DRAGOMAN_CONFIG} and environment variables have already been applied.
  */
-final class PropertySource {
+public final class PropertySource {
 
     private final Function<String, Optional<String>> lookup;
 
-    PropertySource(Function<String, Optional<String>> lookup) {
+    public PropertySource(Function<String, Optional<String>> lookup) {
         this.lookup = lookup;
     }
 
@@ -68,7 +70,7 @@ final class PropertySource {
     }
 
     /** A duration as Camel writes them: {@code 500} (milliseconds), {@code 30s}, {@code 1m30s}. */
-    Duration duration(String name, Duration fallback) {
+    public Duration duration(String name, Duration fallback) {
         Long millis = parse(name, TimeUtils::toMilliSeconds, "a duration such as 30s or 1500");
         return millis == null ? fallback : Duration.ofMillis(millis);
     }

@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Dialects;
 import dev.dragoman.provider.Json;
-import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.Platforms.Preset;
+import dev.dragoman.provider.Platforms;
+import dev.dragoman.provider.ProviderSettings;
 
 /** Reads and checks {@code dragoman.provider.<name>.*}; every problem stops start-up with one line naming the property. */
 final class ProviderSettingsReader {

@@ -5,11 +5,11 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeyState;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
-import dev.dragoman.provider.Providers;
 
 /**
  * {@code GET /providers}: each instance with its dialect, model, address, circuit breaker state ({@code closed},

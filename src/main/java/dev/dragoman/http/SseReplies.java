@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.http.HttpServerResponse;
 
 import dev.dragoman.keys.Secrets;
-import dev.dragoman.provider.DeltaListener;
 import dev.dragoman.provider.Json;
+import dev.dragoman.translate.DeltaListener;
 import dev.dragoman.translate.TranslationHeaders;
 
 /**

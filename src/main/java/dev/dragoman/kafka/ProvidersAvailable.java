@@ -4,7 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.throttling.ThrottlingExceptionHalfOpenHandler;
 
-import dev.dragoman.provider.Providers;
+import dev.dragoman.config.Providers;
 
 /**
  * The paused Kafka stream reads again only once some provider instance could translate. The instances are looked up

@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.translate.TranslationRequest;
 

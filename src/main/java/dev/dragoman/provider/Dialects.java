@@ -1,13 +1,11 @@
 package dev.dragoman.provider;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.provider.azure.AzureAddress;
 import dev.dragoman.provider.azure.AzureDialect;
 import dev.dragoman.provider.claude.ClaudeDialect;
@@ -64,7 +62,7 @@ public final class Dialects {
      * other Qwen models, so it is chosen by name or platform, never guessed.
      */
     public static String detect(String url) {
-        String host = host(url);
+        String host = AddressHost.of(url);
         if (GeminiAddress.isGemini(url)) {
             return GEMINI;
         }
@@ -90,14 +88,5 @@ public final class Dialects {
 
     private static Dialect openAi(ProviderSettings settings) {
         return DeepSeekDialect.isDeepSeek(settings.url()) ? new DeepSeekDialect() : new OpenAiDialect();
-    }
-
-    public static String host(String url) {
-        try {
-            String host = URI.create(url.strip()).getHost();
-            return host == null ? "" : host.toLowerCase();
-        } catch (IllegalArgumentException notAnAddress) {
-            return "";
-        }
     }
 }

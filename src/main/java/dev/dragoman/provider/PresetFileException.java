@@ -1,7 +1,5 @@
 package dev.dragoman.provider;
 
-import dev.dragoman.config.ConfigurationException;
-
 /** A platform file Dragoman cannot use; the message names the file and the line to fix, and start-up stops on it. */
 public class PresetFileException extends ConfigurationException {
 

@@ -1,6 +1,5 @@
 package dev.dragoman.provider;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.translate.TranslationRequest;
 
 /** The system and user messages of one request, with the placeholders of the configured templates filled in. */

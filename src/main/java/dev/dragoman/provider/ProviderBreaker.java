@@ -8,8 +8,6 @@ import org.slf4j.LoggerFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
-import dev.dragoman.config.BreakerRules;
-
 /**
  * The circuit breaker of one provider instance (Resilience4j, run by Camel's Circuit Breaker EIP). Only signs of an
  * outage count against the provider: 5xx and overload answers, timeouts, resets and refused connections. An answer

@@ -6,8 +6,6 @@ import java.time.temporal.ChronoUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-import dev.dragoman.config.BreakerRules;
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.KeyPool;
 import dev.dragoman.keys.KeyRules;
 

@@ -1,5 +1,8 @@
 package dev.dragoman.provider;
 
+import dev.dragoman.translate.DeltaListener;
+import dev.dragoman.translate.Usage;
+
 import java.util.Map;
 
 /**

@@ -7,9 +7,9 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dragoman.config.Providers;
 import dev.dragoman.config.RetryRules;
 import dev.dragoman.provider.ProviderInstance;
-import dev.dragoman.provider.Providers;
 import dev.dragoman.translate.TranslationRequest;
 
 /**

@@ -11,12 +11,12 @@ import org.apache.camel.builder.RouteBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.dragoman.config.Providers;
 import dev.dragoman.http.NotFoundException;
 import dev.dragoman.http.ProviderCallException;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
-import dev.dragoman.provider.Providers;
 
 /**
  * {@code direct:provider-models}: the model list of the instance named in the {@code name} header, fetched live from

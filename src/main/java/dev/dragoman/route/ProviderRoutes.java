@@ -9,14 +9,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 
+import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.ProviderInstance;
-import dev.dragoman.provider.DeltaListener;
 import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
-import dev.dragoman.provider.Providers;
 import dev.dragoman.provider.pseudo.PseudoLocalizer;
+import dev.dragoman.translate.DeltaListener;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationHeaders;
 import dev.dragoman.translate.TranslationRequest;

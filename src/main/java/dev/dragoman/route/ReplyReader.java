@@ -14,7 +14,6 @@ import org.apache.camel.Processor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dragoman.keys.ApiKey;
-import dev.dragoman.provider.DeltaListener;
 import dev.dragoman.provider.Dialect;
 import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.ErrorStatus;
@@ -25,6 +24,7 @@ import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseReader;
+import dev.dragoman.translate.DeltaListener;
 import dev.dragoman.translate.TranslationHeaders;
 
 /**

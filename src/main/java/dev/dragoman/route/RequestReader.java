@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-import dev.dragoman.provider.Providers;
+import dev.dragoman.config.Providers;
 import dev.dragoman.translate.TranslationRequest;
 
 import static dev.dragoman.translate.TranslationHeaders.ID;

@@ -9,7 +9,7 @@ import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 import dev.dragoman.config.DragomanSettings.Strategy;
-import dev.dragoman.provider.Providers;
+import dev.dragoman.config.Providers;
 import dev.dragoman.translate.TranslationRequest;
 
 /**

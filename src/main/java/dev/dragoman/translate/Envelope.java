@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.dragoman.provider.Usage;
-
 /**
  * The translation envelope: what Kafka and HTTP return and what extra sinks receive. Under {@code strategy=compare},
  * {@code translations} gives one entry per instance instead of translation, provider and model.

@@ -2,8 +2,6 @@ package dev.dragoman.translate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.dragoman.provider.Usage;
-
 /** One instance's entry in a comparison: its translation, or the error that stopped it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProviderResult(String provider, String model, String translation, Usage usage, String error) {

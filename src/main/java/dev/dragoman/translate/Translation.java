@@ -1,7 +1,5 @@
 package dev.dragoman.translate;
 
-import dev.dragoman.provider.Usage;
-
 /** One provider instance's translation of one text. */
 public record Translation(String provider, String model, String text, Usage usage) {
 }

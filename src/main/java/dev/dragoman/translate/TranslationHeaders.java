@@ -13,7 +13,7 @@ public final class TranslationHeaders {
     public static final String MODEL = "DragomanModel";
     public static final String LATENCY = "DragomanLatency";
 
-    /** Exchange property holding a {@link dev.dragoman.provider.DeltaListener}. */
+    /** Exchange property holding a {@link DeltaListener}. */
     public static final String DELTAS = "DragomanDeltas";
 
     private TranslationHeaders() {

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dragoman.provider.ConfigurationException;
+import dev.dragoman.provider.ProviderSettings;
+
 class DragomanSettingsTest {
 
     private final Map<String, String> properties = new HashMap<>(Map.of(

@@ -3,6 +3,8 @@ package dev.dragoman.config;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.dragoman.provider.ProviderSettings;
+
 /** Provider settings read the way the application reads them, from {@code option → value} pairs, for unit tests. */
 public final class TestSettings {
 

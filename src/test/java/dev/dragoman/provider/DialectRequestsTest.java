@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.config.TestSettings;
 import dev.dragoman.translate.TranslationRequest;
 

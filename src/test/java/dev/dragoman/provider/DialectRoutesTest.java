@@ -22,6 +22,7 @@ import dev.dragoman.support.wire.QianfanStub;
 import dev.dragoman.support.wire.QwenMtStub;
 import dev.dragoman.support.wire.WireFormatStub;
 import dev.dragoman.translate.Envelope;
+import dev.dragoman.translate.Usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

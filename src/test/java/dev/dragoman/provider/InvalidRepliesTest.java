@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.dragoman.config.Providers;
 import dev.dragoman.config.TestSettings;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeyState;
@@ -32,8 +33,8 @@ import dev.dragoman.support.wire.CohereStub;
 import dev.dragoman.support.wire.GeminiStub;
 import dev.dragoman.support.wire.OpenAiChatStub;
 import dev.dragoman.support.wire.Sse;
-import dev.dragoman.support.wire.WireFormatStub;
 import dev.dragoman.support.wire.WireFormatStub.Fault;
+import dev.dragoman.support.wire.WireFormatStub;
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.TranslationFailedException;
 

@@ -10,8 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.dragoman.config.ConfigurationException;
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.config.TestSettings;
 import dev.dragoman.provider.Platforms.Preset;
 import dev.dragoman.translate.TranslationRequest;

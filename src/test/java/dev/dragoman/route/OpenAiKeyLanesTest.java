@@ -15,11 +15,11 @@ import org.apache.camel.BeanInject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
-import dev.dragoman.provider.Providers;
 import dev.dragoman.support.DragomanTestSupport;
-import dev.dragoman.support.StubServers;
 import dev.dragoman.support.OpenAiStub;
+import dev.dragoman.support.StubServers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.dragoman.provider.Usage;
 import dev.dragoman.support.DragomanTestSupport;
-import dev.dragoman.support.StubServers;
 import dev.dragoman.support.OpenAiStub;
+import dev.dragoman.support.StubServers;
 import dev.dragoman.translate.Envelope;
+import dev.dragoman.translate.Usage;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -2,9 +2,9 @@ package dev.dragoman.provider.azure;
 
 import java.util.Map;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.HttpCall;
+import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.openai.OpenAiDialect;
 
 /**

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.RetryAfter;
 import dev.dragoman.provider.Dialect;
@@ -23,8 +22,9 @@ import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderException;
-import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.ReplyBuilder.Ending;
+import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseEvent;
 import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;

@@ -2,8 +2,8 @@ package dev.dragoman.provider.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.dragoman.config.ProviderSettings;
-import dev.dragoman.provider.Dialects;
+import dev.dragoman.provider.AddressHost;
+import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -17,7 +17,7 @@ public class DeepSeekDialect extends OpenAiDialect {
     private static final String REASONER = "deepseek-reasoner";
 
     public static boolean isDeepSeek(String url) {
-        return url != null && Dialects.host(url).equals("api.deepseek.com");
+        return url != null && AddressHost.of(url).equals("api.deepseek.com");
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.ProviderException;
+import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.openai.OpenAiDialect;
 
 /**

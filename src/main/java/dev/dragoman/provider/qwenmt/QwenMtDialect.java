@@ -5,7 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.dragoman.config.ProviderSettings;
+import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.openai.OpenAiDialect;
 import dev.dragoman.translate.TranslationRequest;

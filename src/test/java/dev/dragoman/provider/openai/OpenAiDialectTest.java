@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.dragoman.config.ProviderSettings;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderException;
+import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseEvent;
 import dev.dragoman.translate.TranslationRequest;

@@ -1,4 +1,4 @@
-package dev.dragoman.provider;
+package dev.dragoman.translate;
 
 /**
  * Hears a translation as it streams in, reasoning already removed: for callers that pass it on live (server-sent

@@ -1,4 +1,4 @@
-package dev.dragoman.config;
+package dev.dragoman.provider;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.dragoman.config;
+package dev.dragoman;
 
 import java.util.Map;
 import java.util.Optional;

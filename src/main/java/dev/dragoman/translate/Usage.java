@@ -1,4 +1,4 @@
-package dev.dragoman.provider;
+package dev.dragoman.translate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package dev.dragoman.config;
+package dev.dragoman.provider;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,7 @@ import dev.dragoman.keys.ApiKey;
  * One provider instance as configured under {@code dragoman.provider.<name>.*}; application.properties documents each
  * option. Optional numbers are null when not set, so a dialect sends only what the user chose.
  *
- * @param platform the preset the instance was made from ({@link dev.dragoman.provider.Platforms}), or null
+ * @param platform the preset the instance was made from ({@link Platforms}), or null
  * @param tokenUrl Qianfan: where AK/SK keys are exchanged for bearer tokens, or null for Baidu's IAM endpoint
  * @param terms    Qwen-MT: terms to translate as given, source to target (empty when none)
  * @param domains  Qwen-MT: the domain and style hint, or null

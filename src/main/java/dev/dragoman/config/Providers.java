@@ -1,4 +1,4 @@
-package dev.dragoman.provider;
+package dev.dragoman.config;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.dragoman.config.DragomanSettings;
+import dev.dragoman.provider.ProviderInstance;
 
 /** The provider instances in use, in fallback order; bound in Camel's registry as {@code providers}. */
 public final class Providers {

@@ -1,4 +1,4 @@
-package dev.dragoman.config;
+package dev.dragoman;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +14,16 @@ import org.apache.camel.spi.PropertiesComponent;
 
 import io.vertx.core.VertxOptions;
 
+import dev.dragoman.config.AbsolutePathFunction;
+import dev.dragoman.config.DragomanSettings;
+import dev.dragoman.config.PropertySource;
+import dev.dragoman.config.Providers;
 import dev.dragoman.http.HttpErrors;
 import dev.dragoman.http.HttpRequests;
 import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.SseReplies;
-import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Platforms;
-import dev.dragoman.provider.Providers;
+import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.translate.InboxRetries;
 import dev.dragoman.translate.TextFiles;
 

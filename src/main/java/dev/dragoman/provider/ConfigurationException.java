@@ -1,4 +1,4 @@
-package dev.dragoman.config;
+package dev.dragoman.provider;
 
 /** A configuration that cannot work; the message is one line that names the property to fix. */
 public class ConfigurationException extends RuntimeException {
