@@ -10,7 +10,9 @@ import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
 import io.vertx.core.VertxOptions;
 
@@ -22,6 +24,12 @@ import dev.dragoman.http.HttpErrors;
 import dev.dragoman.http.HttpRequests;
 import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.SseReplies;
+import dev.dragoman.kafka.BatchPublisher;
+import dev.dragoman.kafka.ProvidersAvailable;
+import dev.dragoman.kafka.RecordLimit;
+import dev.dragoman.kafka.RecordOutputs;
+import dev.dragoman.kafka.RecordReader;
+import dev.dragoman.kafka.RecordsWaitException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.translate.InboxRetries;
@@ -30,13 +38,13 @@ import dev.dragoman.translate.TextFiles;
 /**
  * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the
  * {@code translationPool} that source routes hand segments and records to, the Vert.x options of the HTTP server,
- * and the helpers the YAML routes call.
+ * and the helpers the YAML routes call. Every bean a route names is bound here, so the route files declare none.
  */
 @Configuration
 public class DragomanConfiguration implements CamelConfiguration {
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws NoTypeConversionAvailableException {
         PropertiesComponent properties = context.getPropertiesComponent();
         // every platform file is checked at start-up, also when no instance names a platform
         Platforms.all();
@@ -53,6 +61,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("httpErrors", new HttpErrors());
         context.getRegistry().bind("sseReplies", new SseReplies());
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
+        bindKafkaStream(context, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
     }
 
@@ -70,6 +79,41 @@ public class DragomanConfiguration implements CamelConfiguration {
         Duration retryDelay = new PropertySource(properties::resolveProperty)
                 .duration("dragoman.file.retry-delay", Duration.ofSeconds(30));
         context.getRegistry().bind("inboxRetries", new InboxRetries(retryDelay));
+    }
+
+    /**
+     * The Kafka stream's helpers, bound whether or not the stream is on (routes/kafka-stream.yaml says when it is).
+     * Outputs and dead letters (these name their topic in a header) are acknowledged by every replica, never written
+     * twice by the producer's own retries, and none is larger than the size the envelopes are checked against.
+     */
+    private static void bindKafkaStream(CamelContext context, Providers providers)
+            throws NoTypeConversionAvailableException {
+        int maxRecordSize = property(context, "dragoman.kafka.max-record-size", int.class);
+        long retryPause = property(context, "dragoman.kafka.retry-pause", long.class);
+        RecordOutputs outputs = new RecordOutputs();
+        RecordLimit limit = new RecordLimit(maxRecordSize);
+        context.getRegistry().bind("kafkaRecordReader", new RecordReader());
+        context.getRegistry().bind("kafkaRecordOutputs", outputs);
+        context.getRegistry().bind("kafkaRecordLimit", limit);
+        context.getRegistry().bind("kafkaBatches", new BatchPublisher(outputs, limit,
+                context.resolvePropertyPlaceholders("kafka:{{dragoman.kafka.output}}?brokers={{dragoman.kafka.brokers:}}"
+                        + "&requestRequiredAcks=all&enableIdempotence=true"
+                        + "&maxRequestSize={{dragoman.kafka.max-record-size}}"),
+                property(context, "dragoman.kafka.publish-attempts", int.class), retryPause));
+        // a batch whose records wait suspends the stream's consumer; every retry-pause it resumes if a provider can
+        // translate, else it stays suspended
+        ThrottlingExceptionRoutePolicy pause = new ThrottlingExceptionRoutePolicy();
+        pause.setFailureThreshold(1);
+        pause.setHalfOpenAfter(retryPause);
+        pause.setExceptions(RecordsWaitException.class.getName());
+        pause.setHalfOpenHandler(new ProvidersAvailable(providers));
+        context.getRegistry().bind("kafkaStreamPause", pause);
+    }
+
+    /** A property converted as Camel converts route parameters, so {@code 5000} and {@code 5s} are both a duration. */
+    private static <T> T property(CamelContext context, String name, Class<T> type)
+            throws NoTypeConversionAvailableException {
+        return context.getTypeConverter().mandatoryConvertTo(type, context.resolvePropertyPlaceholders("{{" + name + "}}"));
     }
 
     /**
