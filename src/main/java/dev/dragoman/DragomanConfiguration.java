@@ -96,8 +96,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("kafkaRecordOutputs", outputs);
         context.getRegistry().bind("kafkaRecordLimit", limit);
         context.getRegistry().bind("kafkaBatches", new BatchPublisher(outputs, limit,
-                context.resolvePropertyPlaceholders("kafka:{{dragoman.kafka.output}}?brokers={{dragoman.kafka.brokers:}}"
-                        + "&requestRequiredAcks=all&enableIdempotence=true"
+                context.resolvePropertyPlaceholders("kafka:{{dragoman.kafka.output}}"
+                        + "?brokers={{dragoman.kafka.brokers:}}&requestRequiredAcks=all&enableIdempotence=true"
                         + "&maxRequestSize={{dragoman.kafka.max-record-size}}"),
                 property(context, "dragoman.kafka.publish-attempts", int.class), retryPause));
         // a batch whose records wait suspends the stream's consumer; every retry-pause it resumes if a provider can
@@ -113,7 +113,8 @@ public class DragomanConfiguration implements CamelConfiguration {
     /** A property converted as Camel converts route parameters, so {@code 5000} and {@code 5s} are both a duration. */
     private static <T> T property(CamelContext context, String name, Class<T> type)
             throws NoTypeConversionAvailableException {
-        return context.getTypeConverter().mandatoryConvertTo(type, context.resolvePropertyPlaceholders("{{" + name + "}}"));
+        String value = context.resolvePropertyPlaceholders("{{" + name + "}}");
+        return context.getTypeConverter().mandatoryConvertTo(type, value);
     }
 
     /**

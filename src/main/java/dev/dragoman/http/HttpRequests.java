@@ -15,6 +15,7 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
 
@@ -93,9 +94,9 @@ public class HttpRequests {
      */
     public void accept(Exchange exchange) throws BadRequestException {
         TranslateCall call = read(exchange);
-        exchange.setVariable("call", call);
-        exchange.setVariable("stream", call.stream());
-        exchange.setVariable("batch", call.batch());
+        exchange.setVariable(ExchangeKeys.HTTP_CALL, call);
+        exchange.setVariable(ExchangeKeys.HTTP_STREAM, call.stream());
+        exchange.setVariable(ExchangeKeys.HTTP_BATCH, call.batch());
         // set here rather than returned: the message stays platform-http's own, which server-sent events write to
         exchange.getMessage().setBody(call.requests().get(0));
     }

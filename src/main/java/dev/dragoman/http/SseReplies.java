@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
 import dev.dragoman.translate.DeltaListener;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationHeaders;
 
 /**
@@ -27,23 +28,22 @@ import dev.dragoman.translate.TranslationHeaders;
 public class SseReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseReplies.class);
-    private static final String WRITER = "DragomanSseWriter";
 
     public void open(Exchange exchange) {
         EventWriter writer = new EventWriter(exchange.getIn(HttpMessage.class).getResponse());
-        exchange.setProperty(WRITER, writer);
-        exchange.setProperty(TranslationHeaders.DELTAS, writer);
+        exchange.setProperty(ExchangeKeys.SSE_WRITER, writer);
+        exchange.setProperty(ExchangeKeys.DELTAS, writer);
     }
 
     public void complete(Exchange exchange) throws JsonProcessingException {
-        exchange.getProperty(WRITER, EventWriter.class)
+        exchange.getProperty(ExchangeKeys.SSE_WRITER, EventWriter.class)
                 .end("envelope", Json.MAPPER.writeValueAsString(exchange.getMessage().getBody()));
     }
 
     public void fail(Exchange exchange) throws JsonProcessingException {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.debug("streamed translation failed: {}", failure.getMessage());
-        exchange.getProperty(WRITER, EventWriter.class).end("error", Json.MAPPER.writeValueAsString(
+        exchange.getProperty(ExchangeKeys.SSE_WRITER, EventWriter.class).end("error", Json.MAPPER.writeValueAsString(
                 Map.of("error", Secrets.redact(String.valueOf(failure.getMessage())))));
     }
 

@@ -17,6 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dragoman.translate.TranslationHeaders;
+
 /**
  * Publishes the outputs of a translated batch and commits it, on the consumer thread.
  * <ul>
@@ -112,7 +114,7 @@ public final class BatchPublisher implements CamelContextAware {
                 reason = waitFor(waiting, record, "the broker refused the dead letter: " + failure.getMessage());
             } else {
                 LOG.warn("{} to the dead-letter topic: the broker refused its output: {}",
-                        record.getHeader(RecordReader.ID), failure.getMessage());
+                        record.getHeader(TranslationHeaders.ID), failure.getMessage());
                 deadRecords.add(record);
                 deadLetters.add(deadLetter(record, sendOutputs.get(i), failure));
             }

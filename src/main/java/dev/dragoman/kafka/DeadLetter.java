@@ -10,6 +10,8 @@ import org.apache.camel.util.ObjectHelper;
 
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.ProviderException;
+import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.TranslationHeaders;
 
 /**
  * What the dead-letter topic receives for a record that cannot be translated for good: where it came from, its
@@ -43,8 +45,8 @@ public record DeadLetter(
     /** The dead letter for the record of this exchange and the exception that was caught on it. */
     public static DeadLetter of(Exchange exchange) {
         Message message = exchange.getMessage();
-        return ofRecord(message, exchange.getVariable(RecordReader.VALUE, String.class),
-                exchange.getVariable(RecordReader.TEXT, String.class),
+        return ofRecord(message, exchange.getVariable(ExchangeKeys.KAFKA_VALUE, String.class),
+                exchange.getVariable(ExchangeKeys.KAFKA_TEXT, String.class),
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
     }
 
@@ -52,7 +54,7 @@ public record DeadLetter(
     static DeadLetter ofRecord(Message record, String value, String text, Throwable failure) {
         ProviderException provider = ObjectHelper.getException(ProviderException.class, failure);
         return new DeadLetter(
-                record.getHeader(RecordReader.ID, String.class),
+                record.getHeader(TranslationHeaders.ID, String.class),
                 record.getHeader(KafkaConstants.TOPIC, String.class),
                 record.getHeader(KafkaConstants.PARTITION, -1, Integer.class),
                 record.getHeader(KafkaConstants.OFFSET, -1L, Long.class),

@@ -9,6 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 
+import dev.dragoman.translate.ExchangeKeys;
+
 /**
  * The outputs (envelopes and dead letters) of the records of batches that could not be finished, by
  * topic-partition-offset, so a batch read again after a pause neither pays for a translation twice nor publishes an
@@ -17,8 +19,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
  */
 public final class RecordOutputs {
 
-    /** Variable set on a record's exchange when its output was recalled rather than made. */
-    public static final String RECALLED = "kafkaRecalled";
     private static final long MAX_CHARACTERS = 32L * 1024 * 1024;
 
     private record Output(String body, Map<String, Object> headers, boolean published) {
@@ -29,14 +29,17 @@ public final class RecordOutputs {
             .<String, Output>weigher((record, output) -> output.body().length())
             .build();
 
-    /** Gives a record met before its output back (body and the headers that go with it) and sets {@value #RECALLED}. */
+    /**
+     * Gives a record met before its output back (body and the headers that go with it) and sets
+     * {@value ExchangeKeys#KAFKA_RECALLED}.
+     */
     public void recall(Exchange exchange) {
         Message message = exchange.getMessage();
         Output output = outputs.getIfPresent(key(message));
         if (output != null) {
             message.setBody(output.body());
             message.getHeaders().putAll(output.headers());
-            exchange.setVariable(RECALLED, true);
+            exchange.setVariable(ExchangeKeys.KAFKA_RECALLED, true);
         }
     }
 

@@ -10,6 +10,9 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 
+import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.TranslationHeaders;
+
 /**
  * Turns one consumed record into what {@code direct:translate} takes: the text as body and the {@code Dragoman*}
  * headers. A value is plain text, or a JSON object {@code {"text", "id", "source_lang", "target_lang", "provider"}};
@@ -19,17 +22,12 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * <p>
  * A value that starts like JSON but does not parse is plain text (people do write braces); a JSON object whose
  * {@code text} is missing or not a string, or a record with no value, is refused with {@link InvalidRecordException}.
- * The original value is kept in the {@value #VALUE} variable for the dead letter.
+ * The original value is kept in the {@value ExchangeKeys#KAFKA_VALUE} variable for the dead letter.
  */
 public final class RecordReader implements Processor {
 
-    /** Variable: the record's value as it came. */
-    public static final String VALUE = "kafkaValue";
-    /** Variable: the text read from it, once known. */
-    public static final String TEXT = "kafkaText";
-
-    static final String ID = "DragomanId";
-    static final String[] OVERRIDES = { "DragomanSourceLang", "DragomanTargetLang", "DragomanProvider" };
+    static final String[] OVERRIDES = {
+            TranslationHeaders.SOURCE_LANG, TranslationHeaders.TARGET_LANG, TranslationHeaders.PROVIDER };
     private static final String[] FIELDS = { "source_lang", "target_lang", "provider" };
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +35,7 @@ public final class RecordReader implements Processor {
     public void process(Exchange exchange) throws InvalidRecordException {
         Message message = exchange.getMessage();
         String value = message.getBody(String.class);
-        exchange.setVariable(VALUE, value);
+        exchange.setVariable(ExchangeKeys.KAFKA_VALUE, value);
         if (value == null) {
             throw new InvalidRecordException("the record has no value");
         }
@@ -46,9 +44,9 @@ public final class RecordReader implements Processor {
         if (text == null) {
             throw new InvalidRecordException("the JSON value has no \"text\"");
         }
-        exchange.setVariable(TEXT, text);
+        exchange.setVariable(ExchangeKeys.KAFKA_TEXT, text);
         String id = json == null ? null : field(json, "id");
-        message.setHeader(ID, id != null ? id : message.getHeader(KafkaConstants.TOPIC) + "-"
+        message.setHeader(TranslationHeaders.ID, id != null ? id : message.getHeader(KafkaConstants.TOPIC) + "-"
                 + message.getHeader(KafkaConstants.PARTITION) + "-" + message.getHeader(KafkaConstants.OFFSET));
         for (int i = 0; i < OVERRIDES.length; i++) {
             String given = header(message, OVERRIDES[i]);

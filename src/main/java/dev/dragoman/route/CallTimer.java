@@ -13,6 +13,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 
+import dev.dragoman.translate.ExchangeKeys;
+
 /**
  * Bounds a whole provider call, reading included, by the instance's {@code timeout} and the text's deadline.
  * camel-http's {@code responseTimeout} only bounds each socket read, so a stream that trickles keep-alive comments
@@ -20,8 +22,6 @@ import org.apache.hc.core5.http.io.EofSensorInputStream;
  * blocked read fails at once) and every later read fails with a message that says why.
  */
 final class CallTimer {
-
-    private static final String PROPERTY = "DragomanCallTimer";
 
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
@@ -36,12 +36,12 @@ final class CallTimer {
         Duration limit = Deadline.allows(exchange, timeout) ? timeout : Deadline.remaining(exchange);
         Call call = new Call(limit);
         call.expiry = scheduler.schedule(call::expire, Math.max(limit.toMillis(), 0), TimeUnit.MILLISECONDS);
-        exchange.setProperty(PROPERTY, call);
+        exchange.setProperty(ExchangeKeys.CALL_TIMER, call);
     }
 
     /** Once the reply's head is in: the body is read through the timer from now on. */
     void watch(Exchange exchange) throws IOException {
-        Call call = exchange.getProperty(PROPERTY, Call.class);
+        Call call = exchange.getProperty(ExchangeKeys.CALL_TIMER, Call.class);
         Message message = exchange.getMessage();
         InputStream body = message.getBody(InputStream.class);
         if (call != null && body != null) {
@@ -51,7 +51,7 @@ final class CallTimer {
 
     /** After the call, whatever its outcome. */
     void stop(Exchange exchange) {
-        Call call = exchange.removeProperty(PROPERTY) instanceof Call started ? started : null;
+        Call call = exchange.removeProperty(ExchangeKeys.CALL_TIMER) instanceof Call started ? started : null;
         if (call != null) {
             call.expiry.cancel(false);
         }

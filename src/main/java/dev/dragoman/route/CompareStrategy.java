@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.translate.Comparison;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.ProviderResult;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationFailedException;
@@ -17,10 +18,6 @@ import dev.dragoman.translate.TranslationFailedException;
  * error. Only when every instance failed is the text itself failed.
  */
 final class CompareStrategy implements AggregationStrategy {
-
-    private static final String RESULTS = "DragomanCompareResults";
-    /** Set once some instance failed for a reason that may pass: then a text no instance translated is retryable. */
-    private static final String RETRYABLE = "DragomanCompareRetryable";
 
     private final List<ProviderInstance> providers;
 
@@ -32,10 +29,10 @@ final class CompareStrategy implements AggregationStrategy {
     public Exchange aggregate(Exchange gathered, Exchange branch) {
         Exchange result = gathered == null ? branch : gathered;
         @SuppressWarnings("unchecked")
-        List<ProviderResult> results = result.getProperty(RESULTS, List.class);
+        List<ProviderResult> results = result.getProperty(ExchangeKeys.COMPARE_RESULTS, List.class);
         if (results == null) {
             results = new ArrayList<>();
-            result.setProperty(RESULTS, results);
+            result.setProperty(ExchangeKeys.COMPARE_RESULTS, results);
         }
         Exception failure = branch.getException();
         if (failure == null) {
@@ -43,10 +40,10 @@ final class CompareStrategy implements AggregationStrategy {
         } else {
             String provider = providers.get(branch.getProperty(Exchange.MULTICAST_INDEX, Integer.class)).name();
             // the same "<provider>: <reason>" text a failed translation reports everywhere else
-            results.add(ProviderResult.failed(provider, branch.getProperty(ProviderRetryPolicy.FAILURE,
+            results.add(ProviderResult.failed(provider, branch.getProperty(ExchangeKeys.FAILURE,
                     provider + ": " + failure.getMessage(), String.class)));
             if (Retryable.of(failure)) {
-                result.setProperty(RETRYABLE, true);
+                result.setProperty(ExchangeKeys.COMPARE_RETRYABLE, true);
             }
             branch.setException(null);
         }
@@ -56,9 +53,9 @@ final class CompareStrategy implements AggregationStrategy {
     @Override
     public void onCompletion(Exchange result) {
         @SuppressWarnings("unchecked")
-        List<ProviderResult> results = result.removeProperty(RESULTS) instanceof List<?> list
+        List<ProviderResult> results = result.removeProperty(ExchangeKeys.COMPARE_RESULTS) instanceof List<?> list
                 ? (List<ProviderResult>) list : List.of();
-        boolean retryable = result.removeProperty(RETRYABLE) != null;
+        boolean retryable = result.removeProperty(ExchangeKeys.COMPARE_RETRYABLE) != null;
         if (!results.isEmpty() && results.stream().allMatch(ProviderResult::failed)) {
             result.setException(new TranslationFailedException("every provider failed: " + String.join("; ",
                     results.stream().map(ProviderResult::error).toList()), null, retryable));

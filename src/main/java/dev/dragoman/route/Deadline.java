@@ -5,24 +5,24 @@ import java.time.Instant;
 
 import org.apache.camel.Exchange;
 
+import dev.dragoman.translate.ExchangeKeys;
+
 /**
  * The time by which one text must be done ({@code dragoman.deadline}), fixed when it enters {@code direct:translate}
  * and respected by every wait after: retries, rounds over the instances, a free slot on a key, the provider call.
  */
 final class Deadline {
 
-    private static final String PROPERTY = "DragomanDeadline";
-
     private Deadline() {
     }
 
     static void start(Exchange exchange, Duration deadline) {
-        exchange.setProperty(PROPERTY, Instant.now().plus(deadline));
+        exchange.setProperty(ExchangeKeys.DEADLINE, Instant.now().plus(deadline));
     }
 
     /** The deadline; calls that did not come through {@code direct:translate} (model lists) have none. */
     static Instant of(Exchange exchange) {
-        Instant at = exchange.getProperty(PROPERTY, Instant.class);
+        Instant at = exchange.getProperty(ExchangeKeys.DEADLINE, Instant.class);
         return at != null ? at : Instant.MAX;
     }
 

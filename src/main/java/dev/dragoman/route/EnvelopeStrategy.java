@@ -9,6 +9,7 @@ import org.apache.camel.Message;
 
 import dev.dragoman.translate.Comparison;
 import dev.dragoman.translate.Envelope;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
@@ -27,19 +28,18 @@ import static dev.dragoman.translate.TranslationHeaders.TARGET_LANG;
  */
 final class EnvelopeStrategy implements AggregationStrategy {
 
-    static final String STARTED = "DragomanStarted";
-
     @Override
     public Exchange aggregate(Exchange original, Exchange result) {
         Exception failure = result.getException();
         if (failure != null) {
-            String reason = result.getProperty(ProviderRetryPolicy.FAILURE, failure.getMessage(), String.class);
+            String reason = result.getProperty(ExchangeKeys.FAILURE, failure.getMessage(), String.class);
             original.setException(new TranslationFailedException(reason, failure, Retryable.of(failure)));
             return original;
         }
         Message message = original.getMessage();
         TranslationRequest request = message.getBody(TranslationRequest.class);
-        long latency = Duration.between(original.getProperty(STARTED, Instant.class), Instant.now()).toMillis();
+        Instant started = original.getProperty(ExchangeKeys.STARTED, Instant.class);
+        long latency = Duration.between(started, Instant.now()).toMillis();
         Object answer = result.getMessage().getBody();
         Envelope envelope = answer instanceof Comparison comparison
                 ? new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(), null, null,

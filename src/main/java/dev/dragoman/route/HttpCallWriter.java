@@ -12,6 +12,7 @@ import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.ExchangeKeys;
 
 /**
  * Turns the prepared call into the message camel-http sends, with this lane's key in the dialect's auth headers. A
@@ -39,7 +40,7 @@ final class HttpCallWriter implements Processor {
             KeyVerdicts.record(provider, key, e, defaultCooldown);
             throw e;
         }
-        write(exchange.getMessage(), exchange.getProperty(ProviderRoutes.CALL, HttpCall.class), auth);
+        write(exchange.getMessage(), exchange.getProperty(ExchangeKeys.CALL, HttpCall.class), auth);
     }
 
     /** Only what the provider should see: no header of the caller's message leaks into the request. */

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import dev.dragoman.config.Providers;
 import dev.dragoman.config.RetryRules;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -18,13 +19,10 @@ import dev.dragoman.translate.TranslationRequest;
  * the wait (an exponential backoff with jitter, and at least until some instance could take a call) still ends before
  * the text's deadline. A text therefore rides out a short outage instead of failing, without a call going out while
  * breakers are open. Like {@link ProviderRetryPolicy}, it runs as the error handler's {@code onExceptionOccurred}
- * processor and hands its decision to {@code retryWhile} in {@value #RETRY}.
+ * processor and hands its decision to {@code retryWhile} in {@value ExchangeKeys#WAIT_FOR_INSTANCE}.
  */
 final class InstanceWaitPolicy implements Processor {
 
-    static final String RETRY = "DragomanWaitForInstance";
-    private static final String ROUNDS = "DragomanRounds";
-    private static final String BAD_REPLY_ROUNDS = "DragomanBadReplyRounds";
     private static final Logger LOG = LoggerFactory.getLogger(InstanceWaitPolicy.class);
 
     private final Providers providers;
@@ -38,14 +36,14 @@ final class InstanceWaitPolicy implements Processor {
     @Override
     public void process(Exchange exchange) {
         Exception failure = exchange.getException();
-        int round = exchange.getProperty(ROUNDS, 0, Integer.class) + 1;
+        int round = exchange.getProperty(ExchangeKeys.ROUNDS, 0, Integer.class) + 1;
         // no sooner than an instance could take a call again: no round is wasted on open breakers and resting keys
         Duration wait = Backoff.atLeast(Backoff.delay(rules, round), timeUntilAvailable(exchange));
         boolean retry = Retryable.of(failure) && Deadline.allows(exchange, wait)
                 && !repeatedBadReplies(exchange, failure);
-        exchange.setProperty(RETRY, retry);
+        exchange.setProperty(ExchangeKeys.WAIT_FOR_INSTANCE, retry);
         if (retry) {
-            exchange.setProperty(ROUNDS, round);
+            exchange.setProperty(ExchangeKeys.ROUNDS, round);
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
             LOG.debug("no instance could translate, round {} again in {} ms: {}", round, wait.toMillis(),
                     failure.getMessage());
@@ -60,8 +58,8 @@ final class InstanceWaitPolicy implements Processor {
         if (!Retryable.invalidReply(failure)) {
             return false;
         }
-        int rounds = exchange.getProperty(BAD_REPLY_ROUNDS, 0, Integer.class) + 1;
-        exchange.setProperty(BAD_REPLY_ROUNDS, rounds);
+        int rounds = exchange.getProperty(ExchangeKeys.BAD_REPLY_ROUNDS, 0, Integer.class) + 1;
+        exchange.setProperty(ExchangeKeys.BAD_REPLY_ROUNDS, rounds);
         return rounds > rules.transientRetries();
     }
 

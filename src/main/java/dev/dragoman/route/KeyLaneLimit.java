@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 
+import dev.dragoman.translate.ExchangeKeys;
+
 /**
  * At most {@code concurrency} calls in flight on one key. Camel's throttle EIP (ConcurrentRequests mode) is not used
  * here: it returns its permit when the whole unit of work completes, and a call that failed over to the next key
@@ -19,7 +21,7 @@ final class KeyLaneLimit {
 
     KeyLaneLimit(String lane, int concurrency) {
         this.permits = new Semaphore(concurrency, true);
-        this.held = "DragomanPermit-" + lane;
+        this.held = ExchangeKeys.permit(lane);
     }
 
     void acquire(Exchange exchange) throws InterruptedException, DeadlinePassedException {

@@ -17,14 +17,13 @@ import dev.dragoman.http.ProviderCallException;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.ExchangeKeys;
 
 /**
  * {@code direct:provider-models}: the model list of the instance named in the {@code name} header, fetched live from
  * the provider with its first usable key, as {@code {"provider": …, "models": […]}}.
  */
 public class ModelListRoutes extends RouteBuilder {
-
-    private static final String INSTANCE = "DragomanInstance";
 
     @BeanInject
     Providers providers;
@@ -35,7 +34,7 @@ public class ModelListRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .process(this::prepare)
                 .choice()
-                    .when(exchangeProperty(ProviderRoutes.CALL).isNotNull())
+                    .when(exchangeProperty(ExchangeKeys.CALL).isNotNull())
                         .to("http://models?throwExceptionOnFailure=false")
                         .process(this::read)
                 .end();
@@ -45,7 +44,7 @@ public class ModelListRoutes extends RouteBuilder {
         String name = exchange.getMessage().getHeader("name", String.class);
         ProviderInstance provider = providers.byName(name)
                 .orElseThrow(() -> new NotFoundException("unknown provider '" + name + "'"));
-        exchange.setProperty(INSTANCE, provider);
+        exchange.setProperty(ExchangeKeys.INSTANCE, provider);
         if (provider.offline()) {
             reply(exchange.getMessage(), provider, List.of(provider.settings().model()));
             return;
@@ -53,12 +52,12 @@ public class ModelListRoutes extends RouteBuilder {
         ApiKey key = provider.keys().keys().stream().filter(provider.keys()::usable).findFirst()
                 .orElseThrow(() -> new ProviderCallException(name + ": no usable key to list models with"));
         var call = provider.dialect().modelsRequest(provider.settings());
-        exchange.setProperty(ProviderRoutes.CALL, call);
+        exchange.setProperty(ExchangeKeys.CALL, call);
         HttpCallWriter.write(exchange.getMessage(), call, provider.dialect().authHeaders(key));
     }
 
     private void read(Exchange exchange) throws Exception {
-        ProviderInstance provider = exchange.getProperty(INSTANCE, ProviderInstance.class);
+        ProviderInstance provider = exchange.getProperty(ExchangeKeys.INSTANCE, ProviderInstance.class);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String raw = message.getBody(String.class);

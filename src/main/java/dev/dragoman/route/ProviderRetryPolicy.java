@@ -16,6 +16,7 @@ import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.TransientProviderException;
+import dev.dragoman.translate.ExchangeKeys;
 
 /**
  * Decides, once a call on one instance failed, whether it is retried on that instance and after how long; the error
@@ -26,16 +27,10 @@ import dev.dragoman.provider.TransientProviderException;
  * text waits for one at the dispatch level.
  * <p>
  * Runs as the error handler's {@code onExceptionOccurred} processor; its {@code retryWhile} reads the decision from
- * the {@value #RETRY} property and the delay from the {@code CamelRedeliveryDelay} header. When it gives up, the
- * {@value #FAILURE} property says why.
+ * the {@value ExchangeKeys#RETRY} property and the delay from the {@code CamelRedeliveryDelay} header. When it gives
+ * up, the {@value ExchangeKeys#FAILURE} property says why.
  */
 final class ProviderRetryPolicy implements Processor {
-
-    static final String RETRY = "DragomanRetry";
-    /** Why the instance failed for good, for the error the caller sees. */
-    static final String FAILURE = "DragomanFailure";
-    private static final String FIRST_FAILURE = "DragomanFirstFailure";
-    private static final String RETRIES = "DragomanRetries";
 
     private final ProviderInstance provider;
     private final RetryRules rules;
@@ -48,21 +43,21 @@ final class ProviderRetryPolicy implements Processor {
     @Override
     public void process(Exchange exchange) {
         Exception failure = providerFailure(exchange);
-        Instant first = exchange.getProperty(FIRST_FAILURE, Instant.class);
+        Instant first = exchange.getProperty(ExchangeKeys.FIRST_FAILURE, Instant.class);
         if (first == null) {
             first = Instant.now();
-            exchange.setProperty(FIRST_FAILURE, first);
+            exchange.setProperty(ExchangeKeys.FIRST_FAILURE, first);
         }
         Optional<Duration> wait = waitBeforeRetry(exchange, failure);
         Duration waited = Duration.between(first, Instant.now());
         if (wait.isPresent() && waited.plus(wait.get()).compareTo(rules.maxWait()) <= 0
                 && Deadline.allows(exchange, wait.get())) {
-            exchange.setProperty(RETRY, true);
+            exchange.setProperty(ExchangeKeys.RETRY, true);
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.get().toMillis());
             return;
         }
-        exchange.setProperty(RETRY, false);
-        exchange.setProperty(FAILURE, provider.name() + ": " + reason(exchange, failure, wait));
+        exchange.setProperty(ExchangeKeys.RETRY, false);
+        exchange.setProperty(ExchangeKeys.FAILURE, provider.name() + ": " + reason(exchange, failure, wait));
     }
 
     /**
@@ -85,8 +80,8 @@ final class ProviderRetryPolicy implements Processor {
         Optional<Duration> keyFree = provider.keys().timeUntilUsable();
         if (failure instanceof TransientProviderException || failure instanceof InvalidReplyException
                 || failure instanceof IOException) {
-            int retries = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
-            exchange.setProperty(RETRIES, retries);
+            int retries = exchange.getProperty(ExchangeKeys.RETRIES, 0, Integer.class) + 1;
+            exchange.setProperty(ExchangeKeys.RETRIES, retries);
             if (retries > rules.transientRetries() || keyFree.isEmpty()) {
                 return Optional.empty();
             }

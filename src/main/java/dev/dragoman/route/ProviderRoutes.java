@@ -17,6 +17,7 @@ import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.pseudo.PseudoLocalizer;
 import dev.dragoman.translate.DeltaListener;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationHeaders;
 import dev.dragoman.translate.TranslationRequest;
@@ -32,8 +33,6 @@ import dev.dragoman.translate.TranslationRequest;
  * off before the balancer's next key is tried, so an outage costs a few calls per text, not a few per key.
  */
 public class ProviderRoutes extends RouteBuilder {
-
-    static final String CALL = "DragomanCall";
 
     @BeanInject
     Providers providers;
@@ -65,7 +64,7 @@ public class ProviderRoutes extends RouteBuilder {
                 .process(exchange -> {
                     TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
                     // through a ReplyBuilder like any reply, so that a streaming caller hears it too
-                    Reply reply = new ReplyBuilder(exchange.getProperty(TranslationHeaders.DELTAS, DeltaListener.NONE,
+                    Reply reply = new ReplyBuilder(exchange.getProperty(ExchangeKeys.DELTAS, DeltaListener.NONE,
                             DeltaListener.class)).append(PseudoLocalizer.localize(request.text())).build();
                     exchange.getMessage().setBody(new Translation(provider.name(), provider.settings().model(),
                             reply.text(), null));
@@ -80,11 +79,11 @@ public class ProviderRoutes extends RouteBuilder {
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
                         .onExceptionOccurred(retryPolicy)
-                        .retryWhile(exchangeProperty(ProviderRetryPolicy.RETRY))
+                        .retryWhile(exchangeProperty(ExchangeKeys.RETRY))
                         .logExhausted(false)
                         .logRetryAttempted(false))
-                .process(exchange -> exchange.setProperty(CALL, provider.dialect().request(provider.settings(),
-                        exchange.getMessage().getBody(TranslationRequest.class))))
+                .process(exchange -> exchange.setProperty(ExchangeKeys.CALL, provider.dialect()
+                        .request(provider.settings(), exchange.getMessage().getBody(TranslationRequest.class))))
                 // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
                 .to(breakerEndpoint(provider))
                 .process(exchange -> {

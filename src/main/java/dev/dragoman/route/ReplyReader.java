@@ -25,6 +25,7 @@ import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseReader;
 import dev.dragoman.translate.DeltaListener;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationHeaders;
 
 /**
@@ -50,13 +51,13 @@ final class ReplyReader implements Processor {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
-        HttpCall call = exchange.getProperty(ProviderRoutes.CALL, HttpCall.class);
+        HttpCall call = exchange.getProperty(ExchangeKeys.CALL, HttpCall.class);
         Dialect dialect = provider.dialect();
         try (InputStream body = new ReplyBody(message.getBody(InputStream.class), provider.settings().maxReply())) {
             if (status / 100 != 2) {
                 throw error(status, contentType, text(body), message);
             }
-            DeltaListener listener = exchange.getProperty(TranslationHeaders.DELTAS, DeltaListener.NONE,
+            DeltaListener listener = exchange.getProperty(ExchangeKeys.DELTAS, DeltaListener.NONE,
                     DeltaListener.class);
             // a retry on another key starts the text over
             listener.onReset();

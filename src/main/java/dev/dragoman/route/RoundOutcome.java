@@ -3,6 +3,8 @@ package dev.dragoman.route;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
+import dev.dragoman.translate.ExchangeKeys;
+
 /**
  * Hands one round over the instances back to {@code direct:dispatch-rounds}: the translation, or the failure as a
  * fresh one on the round's own exchange. Fresh matters: the provider routes' error handlers have marked their failure
@@ -14,10 +16,10 @@ final class RoundOutcome implements AggregationStrategy {
     public Exchange aggregate(Exchange original, Exchange round) {
         if (round.getException() != null) {
             original.setException(round.getException());
-            original.setProperty(ProviderRetryPolicy.FAILURE, round.getProperty(ProviderRetryPolicy.FAILURE));
+            original.setProperty(ExchangeKeys.FAILURE, round.getProperty(ExchangeKeys.FAILURE));
         } else {
             original.getMessage().setBody(round.getMessage().getBody());
-            original.removeProperty(ProviderRetryPolicy.FAILURE);
+            original.removeProperty(ExchangeKeys.FAILURE);
         }
         return original;
     }

@@ -10,6 +10,7 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 
 import dev.dragoman.config.DragomanSettings.Strategy;
 import dev.dragoman.config.Providers;
+import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -26,8 +27,6 @@ import dev.dragoman.translate.TranslationRequest;
  */
 public class TranslationRoutes extends RouteBuilder {
 
-    private static final String INSTANCE = "DragomanInstance";
-
     @BeanInject
     Providers providers;
 
@@ -36,7 +35,7 @@ public class TranslationRoutes extends RouteBuilder {
         List<String> sinks = providers.settings().sinks();
         var translate = from("direct:translate").routeId("translate")
                 .errorHandler(noErrorHandler())
-                .setProperty(EnvelopeStrategy.STARTED, Instant::now)
+                .setProperty(ExchangeKeys.STARTED, Instant::now)
                 .process(exchange -> Deadline.start(exchange, providers.settings().retry().deadline()))
                 .process(new RequestReader(providers))
                 // aggregateOnException: the strategy hands the caller a plain failure, one that the caller's own
@@ -54,7 +53,7 @@ public class TranslationRoutes extends RouteBuilder {
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
                         .onExceptionOccurred(new InstanceWaitPolicy(providers))
-                        .retryWhile(exchangeProperty(InstanceWaitPolicy.RETRY))
+                        .retryWhile(exchangeProperty(ExchangeKeys.WAIT_FOR_INSTANCE))
                         .logExhausted(false)
                         .logRetryAttempted(false))
                 .enrich("direct:dispatch", new RoundOutcome(), true);
@@ -62,11 +61,11 @@ public class TranslationRoutes extends RouteBuilder {
         ChoiceDefinition dispatch = from("direct:dispatch").routeId("dispatch")
                 .errorHandler(noErrorHandler())
                 // plain Java and a property rather than ${body.provider}: simple's OGNL copies the exchange per call
-                .process(exchange -> exchange.setProperty(INSTANCE,
+                .process(exchange -> exchange.setProperty(ExchangeKeys.INSTANCE,
                         exchange.getMessage().getBody(TranslationRequest.class).provider()))
                 .choice()
-                    .when(exchangeProperty(INSTANCE).isNotNull())
-                        .toD("direct:provider-${exchangeProperty." + INSTANCE + "}")
+                    .when(exchangeProperty(ExchangeKeys.INSTANCE).isNotNull())
+                        .toD("direct:provider-${exchangeProperty." + ExchangeKeys.INSTANCE + "}")
                     .otherwise();
         String[] instances = providers.all().stream().map(ProviderRoutes::endpoint).toArray(String[]::new);
         if (providers.settings().strategy() == Strategy.COMPARE) {

@@ -2,7 +2,7 @@ package dev.dragoman.translate;
 
 /**
  * The message headers a source may set on a text for {@code direct:translate}, and that carry the envelope's facts
- * afterwards; and the exchange property through which a caller hears a translation as it streams.
+ * afterwards. Exchange properties and variables are in {@link ExchangeKeys}.
  */
 public final class TranslationHeaders {
 
@@ -12,9 +12,6 @@ public final class TranslationHeaders {
     public static final String PROVIDER = "DragomanProvider";
     public static final String MODEL = "DragomanModel";
     public static final String LATENCY = "DragomanLatency";
-
-    /** Exchange property holding a {@link DeltaListener}. */
-    public static final String DELTAS = "DragomanDeltas";
 
     private TranslationHeaders() {
     }

@@ -8,6 +8,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import dev.dragoman.translate.ExchangeKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +49,7 @@ class RecordReaderTest {
         assertThat(exchange.getMessage().getHeader("DragomanSourceLang")).isEqualTo("French");
         assertThat(exchange.getMessage().getHeader("DragomanTargetLang")).isEqualTo("Italian");
         assertThat(exchange.getMessage().getHeader("DragomanProvider")).isEqualTo("a");
-        assertThat(exchange.getVariable(RecordReader.TEXT)).isEqualTo("Bonjour");
+        assertThat(exchange.getVariable(ExchangeKeys.KAFKA_TEXT)).isEqualTo("Bonjour");
     }
 
     @Test

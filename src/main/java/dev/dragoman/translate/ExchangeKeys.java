@@ -1,0 +1,80 @@
+package dev.dragoman.translate;
+
+/**
+ * Every exchange property and variable Dragoman's Java code passes state in, in one place: what each holds and who
+ * sets it. Properties are named {@code Dragoman…} so they never meet Camel's own; variables are read by the YAML
+ * routes as {@code ${variable.…}}. The message headers a source sets are in {@link TranslationHeaders}.
+ * <p>
+ * The YAML routes also set variables of their own, which no Java code names: {@code file}, {@code chunk} and
+ * {@code moveTo} in routes/file-drop.yaml (the file being translated, its current chunk of lines, where the file
+ * consumer moves it once done), and {@code batch} in routes/kafka-stream.yaml (the records of one poll).
+ */
+public final class ExchangeKeys {
+
+    // exchange properties: the translation as a whole
+
+    /** When {@code direct:translate} took the text, for the envelope's latency. */
+    public static final String STARTED = "DragomanStarted";
+    /** The instant past which nothing waits for this text any more: retries, rounds, a key's slot, the call. */
+    public static final String DEADLINE = "DragomanDeadline";
+    /** A {@link DeltaListener} that hears the translation as it streams (server-sent events); none when absent. */
+    public static final String DELTAS = "DragomanDeltas";
+    /** The server-sent event writer of an HTTP request that streams. */
+    public static final String SSE_WRITER = "DragomanSseWriter";
+    /**
+     * The provider instance a text or a model list goes to: the instance's name on the way to
+     * {@code direct:provider-<name>}, the instance itself in the model list route.
+     */
+    public static final String INSTANCE = "DragomanInstance";
+
+    // exchange properties: the strategies over the instances
+
+    /** Whether the text waits and goes round the instances again; read by the dispatch's {@code retryWhile}. */
+    public static final String WAIT_FOR_INSTANCE = "DragomanWaitForInstance";
+    /** How many rounds over the instances the text has waited for. */
+    public static final String ROUNDS = "DragomanRounds";
+    /** How many of those rounds ended in bad replies only, which are waited out only a few times. */
+    public static final String BAD_REPLY_ROUNDS = "DragomanBadReplyRounds";
+    /** The compare strategy's results so far, one per instance. */
+    public static final String COMPARE_RESULTS = "DragomanCompareResults";
+    /** Set once some instance failed for a reason that may pass: then a text no instance translated is retryable. */
+    public static final String COMPARE_RETRYABLE = "DragomanCompareRetryable";
+
+    // exchange properties: one instance's call
+
+    /** The HTTP call a dialect made for this text or model list, written out by the key lane. */
+    public static final String CALL = "DragomanCall";
+    /** The timer that bounds the call in flight, reading included. */
+    public static final String CALL_TIMER = "DragomanCallTimer";
+    /** Whether the call is retried on the same instance; read by the instance route's {@code retryWhile}. */
+    public static final String RETRY = "DragomanRetry";
+    /** Why the instance failed for good, for the error the caller sees. */
+    public static final String FAILURE = "DragomanFailure";
+    /** When the first call on this instance failed, which bounds how long its retries go on. */
+    public static final String FIRST_FAILURE = "DragomanFirstFailure";
+    /** How many times the call was retried on this instance. */
+    public static final String RETRIES = "DragomanRetries";
+
+    // variables
+
+    /** HTTP API: the request as read ({@code TranslateCall}). */
+    public static final String HTTP_CALL = "call";
+    /** HTTP API: whether the reply streams as server-sent events (boolean, so routes need not look into the call). */
+    public static final String HTTP_STREAM = "stream";
+    /** HTTP API: whether the request is a {@code texts} batch (boolean). */
+    public static final String HTTP_BATCH = "batch";
+    /** Kafka: the record's value as it came. */
+    public static final String KAFKA_VALUE = "kafkaValue";
+    /** Kafka: the text read from the record's value, once known. */
+    public static final String KAFKA_TEXT = "kafkaText";
+    /** Kafka: set when the record's output was recalled from an earlier reading rather than made. */
+    public static final String KAFKA_RECALLED = "kafkaRecalled";
+
+    private ExchangeKeys() {
+    }
+
+    /** The property that marks a permit of a key lane as held by this exchange, so it is returned exactly once. */
+    public static String permit(String lane) {
+        return "DragomanPermit-" + lane;
+    }
+}
