@@ -1,7 +1,6 @@
 package dev.dragoman;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +9,6 @@ import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
-import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
@@ -44,8 +42,9 @@ import dev.dragoman.translate.TextFiles;
 public class DragomanConfiguration implements CamelConfiguration {
 
     @Override
-    public void configure(CamelContext context) throws NoTypeConversionAvailableException {
+    public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
+        PropertySource source = new PropertySource(properties::resolveProperty);
         // every platform file is checked at start-up, also when no instance names a platform
         Platforms.all();
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty));
@@ -55,13 +54,13 @@ public class DragomanConfiguration implements CamelConfiguration {
                 .newFixedThreadPool(this, "dragoman-translate", providers.capacity());
         context.getRegistry().bind("translationPool", pool);
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
-        bindFileDrop(context, properties, providers);
-        int maxBody = properties.resolveProperty("dragoman.http.max-body").map(Integer::valueOf).orElse(1 << 20);
-        context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody));
+        bindFileDrop(context, source, providers);
+        context.getRegistry().bind("httpRequests",
+                new HttpRequests(providers, source.requiredInteger("dragoman.http.max-body")));
         context.getRegistry().bind("httpErrors", new HttpErrors());
         context.getRegistry().bind("sseReplies", new SseReplies());
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
-        bindKafkaStream(context, providers);
+        bindKafkaStream(context, source, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
     }
 
@@ -69,16 +68,15 @@ public class DragomanConfiguration implements CamelConfiguration {
      * The file drop's helpers. A file is translated in chunks of lines, 16 times what the busiest instance keeps in
      * flight and at least 1,000: large enough that each chunk keeps the keys busy, small enough for a bounded heap.
      */
-    private static void bindFileDrop(CamelContext context, PropertiesComponent properties, Providers providers) {
-        Path outbox = Path.of(properties.resolveProperty("dragoman.file.outbox").orElse("data/outbox"));
-        Path failed = Path.of(properties.resolveProperty("dragoman.file.failed").orElse("data/failed"));
+    private static void bindFileDrop(CamelContext context, PropertySource source, Providers providers) {
+        Path outbox = Path.of(source.required("dragoman.file.outbox"));
+        Path failed = Path.of(source.required("dragoman.file.failed"));
         List<String> compared = providers.settings().strategy() == DragomanSettings.Strategy.COMPARE
                 ? providers.all().stream().map(ProviderInstance::name).toList() : List.of();
         context.getRegistry().bind("textFiles",
                 new TextFiles(outbox, failed, Math.max(1000, 16 * providers.capacity()), compared));
-        Duration retryDelay = new PropertySource(properties::resolveProperty)
-                .duration("dragoman.file.retry-delay", Duration.ofSeconds(30));
-        context.getRegistry().bind("inboxRetries", new InboxRetries(retryDelay));
+        context.getRegistry().bind("inboxRetries",
+                new InboxRetries(source.requiredDuration("dragoman.file.retry-delay")));
     }
 
     /**
@@ -86,10 +84,9 @@ public class DragomanConfiguration implements CamelConfiguration {
      * Outputs and dead letters (these name their topic in a header) are acknowledged by every replica, never written
      * twice by the producer's own retries, and none is larger than the size the envelopes are checked against.
      */
-    private static void bindKafkaStream(CamelContext context, Providers providers)
-            throws NoTypeConversionAvailableException {
-        int maxRecordSize = property(context, "dragoman.kafka.max-record-size", int.class);
-        long retryPause = property(context, "dragoman.kafka.retry-pause", long.class);
+    private static void bindKafkaStream(CamelContext context, PropertySource source, Providers providers) {
+        int maxRecordSize = source.requiredInteger("dragoman.kafka.max-record-size");
+        long retryPause = source.requiredDuration("dragoman.kafka.retry-pause").toMillis();
         RecordOutputs outputs = new RecordOutputs();
         RecordLimit limit = new RecordLimit(maxRecordSize);
         context.getRegistry().bind("kafkaRecordReader", new RecordReader());
@@ -99,7 +96,7 @@ public class DragomanConfiguration implements CamelConfiguration {
                 context.resolvePropertyPlaceholders("kafka:{{dragoman.kafka.output}}"
                         + "?brokers={{dragoman.kafka.brokers:}}&requestRequiredAcks=all&enableIdempotence=true"
                         + "&maxRequestSize={{dragoman.kafka.max-record-size}}"),
-                property(context, "dragoman.kafka.publish-attempts", int.class), retryPause));
+                source.requiredInteger("dragoman.kafka.publish-attempts"), retryPause));
         // a batch whose records wait suspends the stream's consumer; every retry-pause it resumes if a provider can
         // translate, else it stays suspended
         ThrottlingExceptionRoutePolicy pause = new ThrottlingExceptionRoutePolicy();
@@ -108,13 +105,6 @@ public class DragomanConfiguration implements CamelConfiguration {
         pause.setExceptions(RecordsWaitException.class.getName());
         pause.setHalfOpenHandler(new ProvidersAvailable(providers));
         context.getRegistry().bind("kafkaStreamPause", pause);
-    }
-
-    /** A property converted as Camel converts route parameters, so {@code 5000} and {@code 5s} are both a duration. */
-    private static <T> T property(CamelContext context, String name, Class<T> type)
-            throws NoTypeConversionAvailableException {
-        String value = context.resolvePropertyPlaceholders("{{" + name + "}}");
-        return context.getTypeConverter().mandatoryConvertTo(type, value);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.dragoman.config;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,10 +40,10 @@ public record DragomanSettings(
         }
         return new DragomanSettings(
                 names.stream().map(reader::read).toList(),
-                strategy(properties.text("dragoman.strategy", "fallback")),
+                strategy(properties.required("dragoman.strategy")),
                 properties.list("dragoman.sinks", ","),
-                properties.text("dragoman.source-lang", "auto"),
-                properties.text("dragoman.target-lang", "English"),
+                properties.required("dragoman.source-lang"),
+                properties.required("dragoman.target-lang"),
                 keyRules(properties),
                 retryRules(properties),
                 breakerRules(properties));
@@ -52,30 +51,29 @@ public record DragomanSettings(
 
     private static KeyRules keyRules(PropertySource properties) {
         return new KeyRules(
-                properties.duration("dragoman.keys.max-cooldown", Duration.ofSeconds(60)),
-                properties.duration("dragoman.keys.default-cooldown", Duration.ofSeconds(5)),
-                properties.duration("dragoman.keys.min-cooldown", Duration.ofMillis(500)),
-                properties.duration("dragoman.keys.recheck", Duration.ofMinutes(10)),
-                properties.duration("dragoman.keys.quota-rest", Duration.ofHours(1)));
+                properties.requiredDuration("dragoman.keys.max-cooldown"),
+                properties.requiredDuration("dragoman.keys.default-cooldown"),
+                properties.requiredDuration("dragoman.keys.min-cooldown"),
+                properties.requiredDuration("dragoman.keys.recheck"),
+                properties.requiredDuration("dragoman.keys.quota-rest"));
     }
 
     private static RetryRules retryRules(PropertySource properties) {
-        Integer retries = properties.integer("dragoman.retry.transient-attempts");
         return new RetryRules(
-                properties.duration("dragoman.deadline", Duration.ofSeconds(120)),
-                properties.duration("dragoman.retry.backoff", Duration.ofMillis(500)),
-                properties.duration("dragoman.retry.max-backoff", Duration.ofSeconds(10)),
-                properties.duration("dragoman.retry.max-wait", Duration.ofSeconds(60)),
-                retries == null ? 2 : retries);
+                properties.requiredDuration("dragoman.deadline"),
+                properties.requiredDuration("dragoman.retry.backoff"),
+                properties.requiredDuration("dragoman.retry.max-backoff"),
+                properties.requiredDuration("dragoman.retry.max-wait"),
+                properties.requiredInteger("dragoman.retry.transient-attempts"));
     }
 
     private static BreakerRules breakerRules(PropertySource properties) {
         return new BreakerRules(
-                properties.positive("dragoman.breaker.failure-rate", 50),
-                properties.positive("dragoman.breaker.min-calls", 10),
-                properties.positive("dragoman.breaker.window", 20),
-                properties.duration("dragoman.breaker.open-wait", Duration.ofSeconds(5)),
-                properties.positive("dragoman.breaker.half-open-calls", 2));
+                properties.requiredPositive("dragoman.breaker.failure-rate"),
+                properties.requiredPositive("dragoman.breaker.min-calls"),
+                properties.requiredPositive("dragoman.breaker.window"),
+                properties.requiredDuration("dragoman.breaker.open-wait"),
+                properties.requiredPositive("dragoman.breaker.half-open-calls"));
     }
 
     private static Strategy strategy(String value) {

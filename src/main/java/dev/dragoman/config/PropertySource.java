@@ -13,6 +13,10 @@ import dev.dragoman.provider.ConfigurationException;
 /**
  * Typed access to the resolved properties, with errors that name the property. Values come from Camel's properties
  * component, so {@code -D} options, {@code DRAGOMAN_CONFIG} and environment variables have already been applied.
+ * <p>
+ * A property application.properties declares has its default there and only there: it is read with a
+ * {@code required…} method, and one missing from every source stops start-up with a line that names it. Fallbacks in
+ * code are for the options of a provider instance, which no file can declare for every name.
  */
 public final class PropertySource {
 
@@ -30,8 +34,8 @@ public final class PropertySource {
         return text(name).orElse(fallback);
     }
 
-    String required(String name) {
-        return text(name).orElseThrow(() -> new ConfigurationException(name + " is missing"));
+    public String required(String name) {
+        return text(name).orElseThrow(() -> missing(name));
     }
 
     /** A list split on {@code separator}, blank items dropped. */
@@ -48,6 +52,14 @@ public final class PropertySource {
 
     Integer integer(String name) {
         return parse(name, Integer::valueOf, "a whole number");
+    }
+
+    public int requiredInteger(String name) {
+        return Optional.ofNullable(integer(name)).orElseThrow(() -> missing(name));
+    }
+
+    int requiredPositive(String name) {
+        return positive(name, requiredInteger(name));
     }
 
     int positive(String name, int fallback) {
@@ -70,9 +82,17 @@ public final class PropertySource {
     }
 
     /** A duration as Camel writes them: {@code 500} (milliseconds), {@code 30s}, {@code 1m30s}. */
-    public Duration duration(String name, Duration fallback) {
+    Duration duration(String name, Duration fallback) {
         Long millis = parse(name, TimeUtils::toMilliSeconds, "a duration such as 30s or 1500");
         return millis == null ? fallback : Duration.ofMillis(millis);
+    }
+
+    public Duration requiredDuration(String name) {
+        return Optional.ofNullable(duration(name, null)).orElseThrow(() -> missing(name));
+    }
+
+    private static ConfigurationException missing(String name) {
+        return new ConfigurationException(name + " is missing");
     }
 
     private <T> T parse(String name, Function<String, T> parser, String expected) {

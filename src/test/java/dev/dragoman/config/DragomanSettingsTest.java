@@ -1,9 +1,9 @@
 package dev.dragoman.config;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,11 +14,16 @@ import dev.dragoman.provider.ProviderSettings;
 
 class DragomanSettingsTest {
 
-    private final Map<String, String> properties = new HashMap<>(Map.of(
-            "dragoman.providers", "deepseek",
-            "dragoman.provider.deepseek.url", "https://api.deepseek.com",
-            "dragoman.provider.deepseek.keys", "sk-one-1234567890 | sk-two-1234567890",
-            "dragoman.provider.deepseek.model", "deepseek-chat"));
+    private final Map<String, String> properties = TestSettings.shipped();
+
+    @BeforeEach
+    void deepseek() {
+        properties.putAll(Map.of(
+                "dragoman.providers", "deepseek",
+                "dragoman.provider.deepseek.url", "https://api.deepseek.com",
+                "dragoman.provider.deepseek.keys", "sk-one-1234567890 | sk-two-1234567890",
+                "dragoman.provider.deepseek.model", "deepseek-chat"));
+    }
 
     private DragomanSettings read() {
         return DragomanSettings.read(name -> Optional.ofNullable(properties.get(name)));
@@ -64,6 +69,19 @@ class DragomanSettingsTest {
         properties.put("dragoman.provider.deepseek.dialect", "openai");
         properties.put("dragoman.provider.deepseek.temperature", "warm");
         assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.temperature must be a number, not 'warm'");
+    }
+
+    @Test
+    void takes_its_defaults_from_application_properties_only() {
+        assertThat(read().retry().deadline()).hasSeconds(120);
+        properties.put("dragoman.deadline", "30s");
+        assertThat(read().retry().deadline()).hasSeconds(30);
+        properties.remove("dragoman.deadline");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessage("dragoman.deadline is missing");
+        properties.put("dragoman.deadline", "30s");
+        properties.remove("dragoman.breaker.window");
+        assertThatThrownBy(this::read).hasMessage("dragoman.breaker.window is missing");
     }
 
     @Test

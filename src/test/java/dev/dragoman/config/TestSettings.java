@@ -1,11 +1,16 @@
 package dev.dragoman.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import dev.dragoman.provider.ProviderSettings;
 
-/** Provider settings read the way the application reads them, from {@code option → value} pairs, for unit tests. */
+/** Settings read the way the application reads them, for unit tests that start no Camel. */
 public final class TestSettings {
 
     private TestSettings() {
@@ -23,5 +28,18 @@ public final class TestSettings {
                     .or(() -> "keys".equals(option) ? Optional.of("sk-test-key-000000001") : Optional.empty());
         });
         return new ProviderSettingsReader(source).read(name);
+    }
+
+    /** The shipped application.properties as it is on the class path, which holds every default; tests change it. */
+    public static Map<String, String> shipped() {
+        Properties properties = new Properties();
+        try (InputStream in = TestSettings.class.getClassLoader().getResourceAsStream("application.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> shipped = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> shipped.put(name, properties.getProperty(name)));
+        return shipped;
     }
 }
