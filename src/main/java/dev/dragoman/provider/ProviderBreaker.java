@@ -2,6 +2,7 @@ package dev.dragoman.provider;
 
 import java.io.IOException;
 
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,20 +45,12 @@ final class ProviderBreaker {
 
     /** Camel hands the breaker the route's failure wrapped in a runtime exception: look through the chain. */
     private static boolean outage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransientProviderException || cause instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return ObjectHelper.getException(TransientProviderException.class, failure) != null
+                || ObjectHelper.getException(IOException.class, failure) != null;
     }
 
     private static boolean answered(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestRejectedException || cause instanceof InvalidReplyException) {
-                return true;
-            }
-        }
-        return false;
+        return ObjectHelper.getException(RequestRejectedException.class, failure) != null
+                || ObjectHelper.getException(InvalidReplyException.class, failure) != null;
     }
 }

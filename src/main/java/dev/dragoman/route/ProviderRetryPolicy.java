@@ -97,9 +97,8 @@ final class ProviderRetryPolicy implements Processor {
     private String reason(Exchange exchange, Exception failure, Optional<Duration> wait) {
         String message = failure.getMessage();
         if (failure instanceof CallNotPermittedException) {
-            return "circuit breaker open after repeated failures; calls resume after "
-                    + provider.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)
-                    + " ms";
+            return "circuit breaker open after repeated failures; calls resume within "
+                    + provider.timeUntilAvailable().toMillis() + " ms";
         }
         if (provider.keys().allRejected()) {
             return "every key is rejected; last answer: " + message;

@@ -4,8 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.apache.hc.core5.http.io.EofSensorInputStream;
-
 /**
  * A provider's reply body, read at most {@code max-reply} bytes: past that the read fails at once and the connection
  * is dropped rather than drained, so that a runaway or endless reply costs neither memory nor the time to read it.
@@ -51,11 +49,10 @@ final class ReplyBody extends FilterInputStream {
     private void count(long bytes) throws IOException {
         read += bytes;
         if (read > limit) {
-            // HttpClient's stream would otherwise read the rest of the body on close to reuse the connection
+            // HttpClient's stream would otherwise read the rest of the body on close to reuse the connection; the lane
+            // reads every reply through its CallTimer, which knows how to drop the connection
             if (in instanceof CallTimer.TimedBody timed) {
                 timed.abort();
-            } else if (in instanceof EofSensorInputStream sensor) {
-                sensor.abort();
             }
             throw new TooLarge(limit);
         }

@@ -2,6 +2,8 @@ package dev.dragoman.route;
 
 import java.io.IOException;
 
+import org.apache.camel.util.ObjectHelper;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 import dev.dragoman.provider.InvalidReplyException;
@@ -20,12 +22,7 @@ final class Retryable {
 
     /** Whether the failure was a reply that is no translation (empty, cut off, not JSON). */
     static boolean invalidReply(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidReplyException) {
-                return true;
-            }
-        }
-        return false;
+        return ObjectHelper.getException(InvalidReplyException.class, failure) != null;
     }
 
     static boolean of(Throwable failure) {
