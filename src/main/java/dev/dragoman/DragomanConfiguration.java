@@ -47,7 +47,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         PropertySource source = new PropertySource(properties::resolveProperty);
         // every platform file is checked at start-up, also when no instance names a platform
         Platforms.all();
-        Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty));
+        Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty,
+                properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()));
         context.getRegistry().bind("providers", providers);
         // sized so that every key of the busiest instance can be kept busy, and no more
         ExecutorService pool = context.getExecutorServiceManager()

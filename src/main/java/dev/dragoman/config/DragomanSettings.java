@@ -2,6 +2,7 @@ package dev.dragoman.config;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.dragoman.keys.KeyRules;
@@ -31,9 +32,13 @@ public record DragomanSettings(
         COMPARE
     }
 
-    public static DragomanSettings read(Function<String, Optional<String>> lookup) {
+    /**
+     * @param lookup     a property's resolved value
+     * @param configured the names of the properties the configuration sets, to report those no option reads
+     */
+    public static DragomanSettings read(Function<String, Optional<String>> lookup, Set<String> configured) {
         PropertySource properties = new PropertySource(lookup);
-        ProviderSettingsReader reader = new ProviderSettingsReader(properties);
+        ProviderSettingsReader reader = new ProviderSettingsReader(properties, configured);
         List<String> names = properties.list("dragoman.providers", ",");
         if (names.isEmpty()) {
             throw new ConfigurationException("dragoman.providers is missing: name at least one provider instance");

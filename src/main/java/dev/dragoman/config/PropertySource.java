@@ -1,22 +1,21 @@
 package dev.dragoman.config;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.apache.camel.util.TimeUtils;
-
 import dev.dragoman.provider.ConfigurationException;
+import dev.dragoman.provider.OptionType;
 
 /**
  * Typed access to the resolved properties, with errors that name the property. Values come from Camel's properties
  * component, so {@code -D} options, {@code DRAGOMAN_CONFIG} and environment variables have already been applied.
  * <p>
  * A property application.properties declares has its default there and only there: it is read with a
- * {@code required…} method, and one missing from every source stops start-up with a line that names it. Fallbacks in
- * code are for the options of a provider instance, which no file can declare for every name.
+ * {@code required…} method, and one missing from every source stops start-up with a line that names it. The options
+ * of a provider instance, which no file can declare for every name, have theirs in their descriptors
+ * ({@link dev.dragoman.provider.ProviderOption}).
  */
 public final class PropertySource {
 
@@ -26,12 +25,13 @@ public final class PropertySource {
         this.lookup = lookup;
     }
 
+    /** The value, stripped; empty when unset or blank. */
     Optional<String> text(String name) {
         return lookup.apply(name).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    String text(String name, String fallback) {
-        return text(name).orElse(fallback);
+    <T> Optional<T> value(String name, OptionType<T> type) {
+        return text(name).map(value -> type.read(name, value));
     }
 
     public String required(String name) {
@@ -40,68 +40,26 @@ public final class PropertySource {
 
     /** A list split on {@code separator}, blank items dropped. */
     List<String> list(String name, String separatorRegex) {
-        return text(name).map(value -> Arrays.stream(value.split(separatorRegex))
-                .map(String::strip)
-                .filter(item -> !item.isEmpty())
-                .toList()).orElse(List.of());
-    }
-
-    Double decimal(String name) {
-        return parse(name, Double::valueOf, "a number");
-    }
-
-    Integer integer(String name) {
-        return parse(name, Integer::valueOf, "a whole number");
+        return text(name).map(value -> OptionType.split(value, separatorRegex)).orElse(List.of());
     }
 
     public int requiredInteger(String name) {
-        return Optional.ofNullable(integer(name)).orElseThrow(() -> missing(name));
+        return required(name, OptionType.WHOLE);
     }
 
     int requiredPositive(String name) {
-        return positive(name, requiredInteger(name));
-    }
-
-    int positive(String name, int fallback) {
-        Integer value = integer(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new ConfigurationException(name + " must be at least 1, not " + value);
-        }
-        return value;
-    }
-
-    boolean flag(String name, boolean fallback) {
-        return text(name).map(value -> switch (value.toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ConfigurationException(name + " must be true or false, not '" + value + "'");
-        }).orElse(fallback);
-    }
-
-    /** A duration as Camel writes them: {@code 500} (milliseconds), {@code 30s}, {@code 1m30s}. */
-    Duration duration(String name, Duration fallback) {
-        Long millis = parse(name, TimeUtils::toMilliSeconds, "a duration such as 30s or 1500");
-        return millis == null ? fallback : Duration.ofMillis(millis);
+        return required(name, OptionType.POSITIVE);
     }
 
     public Duration requiredDuration(String name) {
-        return Optional.ofNullable(duration(name, null)).orElseThrow(() -> missing(name));
+        return required(name, OptionType.DURATION);
+    }
+
+    private <T> T required(String name, OptionType<T> type) {
+        return value(name, type).orElseThrow(() -> missing(name));
     }
 
     private static ConfigurationException missing(String name) {
         return new ConfigurationException(name + " is missing");
-    }
-
-    private <T> T parse(String name, Function<String, T> parser, String expected) {
-        return text(name).map(value -> {
-            try {
-                return parser.apply(value);
-            } catch (RuntimeException e) {
-                throw new ConfigurationException(name + " must be " + expected + ", not '" + value + "'");
-            }
-        }).orElse(null);
     }
 }

@@ -1,136 +1,136 @@
 package dev.dragoman.config;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.ConfigurationException;
+import dev.dragoman.provider.Dialect;
 import dev.dragoman.provider.Dialects;
-import dev.dragoman.provider.Json;
-import dev.dragoman.provider.Platforms.Preset;
 import dev.dragoman.provider.Platforms;
+import dev.dragoman.provider.Platforms.Preset;
+import dev.dragoman.provider.ProviderOption;
 import dev.dragoman.provider.ProviderSettings;
 
-/** Reads and checks {@code dragoman.provider.<name>.*}; every problem stops start-up with one line naming the property. */
+import static dev.dragoman.provider.ProviderOptions.CONCURRENCY;
+import static dev.dragoman.provider.ProviderOptions.DIALECT;
+import static dev.dragoman.provider.ProviderOptions.EXTRA_BODY;
+import static dev.dragoman.provider.ProviderOptions.EXTRA_HEADERS;
+import static dev.dragoman.provider.ProviderOptions.FREQUENCY_PENALTY;
+import static dev.dragoman.provider.ProviderOptions.KEYS;
+import static dev.dragoman.provider.ProviderOptions.MAX_REPLY;
+import static dev.dragoman.provider.ProviderOptions.MAX_TOKENS;
+import static dev.dragoman.provider.ProviderOptions.MODEL;
+import static dev.dragoman.provider.ProviderOptions.PLATFORM;
+import static dev.dragoman.provider.ProviderOptions.PRESENCE_PENALTY;
+import static dev.dragoman.provider.ProviderOptions.RPM;
+import static dev.dragoman.provider.ProviderOptions.STOP;
+import static dev.dragoman.provider.ProviderOptions.STREAM;
+import static dev.dragoman.provider.ProviderOptions.SYSTEM_PROMPT;
+import static dev.dragoman.provider.ProviderOptions.TEMPERATURE;
+import static dev.dragoman.provider.ProviderOptions.TIMEOUT;
+import static dev.dragoman.provider.ProviderOptions.TOP_K;
+import static dev.dragoman.provider.ProviderOptions.TOP_P;
+import static dev.dragoman.provider.ProviderOptions.URL;
+import static dev.dragoman.provider.ProviderOptions.USER_PROMPT;
+
+/**
+ * Reads and checks {@code dragoman.provider.<name>.*} by the options' descriptors: a value that does not read, or a
+ * required one that is missing, stops start-up with one line naming the property; a property that is no option of
+ * the instance's dialect (a typo, another dialect's option) is reported and ignored.
+ */
 final class ProviderSettingsReader {
 
-    static final int DEFAULT_CONCURRENCY = 4;
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    static final int DEFAULT_MAX_REPLY = 1 << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderSettingsReader.class);
 
     private final PropertySource properties;
+    private final Set<String> configured;
 
-    ProviderSettingsReader(PropertySource properties) {
+    /** @param configured the property names set in the configuration files, to spot the ones no option reads */
+    ProviderSettingsReader(PropertySource properties, Set<String> configured) {
         this.properties = properties;
+        this.configured = configured;
     }
 
     ProviderSettings read(String name) {
-        String prefix = "dragoman.provider." + name + ".";
-        Optional<Preset> preset = preset(prefix + "platform");
-        Optional<String> url = properties.text(prefix + "url").or(() -> preset.map(Preset::url));
-        String dialect = properties.text(prefix + "dialect")
-                .or(() -> preset.map(Preset::dialect))
-                .orElseGet(() -> Dialects.detect(url.orElseThrow(() -> missing(prefix + "url", preset))));
-        if (!Dialects.names().contains(dialect)) {
-            throw new ConfigurationException(prefix + "dialect: unknown dialect '" + dialect + "' (known: "
-                    + String.join(", ", Dialects.names()) + ")");
-        }
-        boolean offline = Dialects.PSEUDO.equals(dialect);
-        String address = offline ? url.orElse(null) : url.orElseThrow(() -> missing(prefix + "url", preset));
-        String model = properties.text(prefix + "model")
-                .or(() -> preset.map(Preset::model))
-                .or(() -> Dialects.modelInAddress(dialect, address))
-                .orElseGet(() -> offline ? Dialects.PSEUDO : null);
-        if (model == null) {
-            throw missing(prefix + "model", preset);
-        }
-        return new ProviderSettings(
-                name,
-                dialect,
-                address,
-                offline ? List.of() : keys(prefix + "keys"),
-                model,
-                properties.text(prefix + "system-prompt", ProviderSettings.DEFAULT_SYSTEM_PROMPT),
-                properties.text(prefix + "user-prompt", ProviderSettings.DEFAULT_USER_PROMPT),
-                properties.decimal(prefix + "temperature"),
-                properties.decimal(prefix + "top-p"),
-                properties.integer(prefix + "top-k"),
-                properties.integer(prefix + "max-tokens"),
-                properties.list(prefix + "stop", "\\|"),
-                properties.decimal(prefix + "presence-penalty"),
-                properties.decimal(prefix + "frequency-penalty"),
-                properties.flag(prefix + "stream", false),
-                extraBody(prefix + "extra-body"),
-                extraHeaders(prefix + "extra-headers"),
-                properties.duration(prefix + "timeout", DEFAULT_TIMEOUT),
-                properties.positive(prefix + "concurrency", DEFAULT_CONCURRENCY),
-                properties.integer(prefix + "rpm"),
-                preset.map(Preset::name).orElse(null),
-                properties.text(prefix + "token-url", null),
-                terms(prefix + "terms"),
-                properties.text(prefix + "domains", null),
-                properties.positive(prefix + "max-reply", DEFAULT_MAX_REPLY));
+        Instance instance = new Instance(name);
+        Optional<Preset> preset = instance.text(PLATFORM).map(platform -> Platforms.byName(platform).orElseThrow(() ->
+                new ConfigurationException(instance.property(PLATFORM) + ": unknown platform '" + platform
+                        + "' (known: " + String.join(", ", Platforms.all().keySet()) + ")")));
+        Optional<String> url = instance.text(URL).or(() -> preset.map(Preset::url));
+        Dialect dialect = instance.text(DIALECT).or(() -> preset.map(Preset::dialect))
+                .map(dialectName -> Dialects.byName(dialectName).orElseThrow(() -> new ConfigurationException(
+                        instance.property(DIALECT) + ": unknown dialect '" + dialectName + "' (known: "
+                                + String.join(", ", Dialects.names()) + ")")))
+                .orElseGet(() -> Dialects.detect(instance.require(URL, url, preset)));
+        String address = dialect.remote() ? instance.require(URL, url, preset) : url.orElse(null);
+        String model = instance.require(MODEL, instance.text(MODEL).or(() -> preset.map(Preset::model))
+                .or(() -> dialect.defaultModel(address)), preset);
+        List<ApiKey> keys = dialect.remote() ? instance.require(KEYS, Optional.ofNullable(instance.value(KEYS))
+                .filter(list -> !list.isEmpty()), preset).stream().map(ApiKey::new).toList() : List.of();
+        warnUnread(instance, dialect);
+        Map<String, Object> own = new LinkedHashMap<>();
+        dialect.options().forEach(option -> own.put(option.name(), instance.value(option)));
+        return new ProviderSettings(name, dialect.name(), address, keys, model,
+                instance.value(SYSTEM_PROMPT), instance.value(USER_PROMPT), instance.value(TEMPERATURE),
+                instance.value(TOP_P), instance.value(TOP_K), instance.value(MAX_TOKENS), instance.value(STOP),
+                instance.value(PRESENCE_PENALTY), instance.value(FREQUENCY_PENALTY), instance.value(STREAM),
+                instance.value(EXTRA_BODY), Optional.ofNullable(instance.value(EXTRA_HEADERS)).orElse(Map.of()),
+                instance.value(TIMEOUT), instance.value(CONCURRENCY), instance.value(RPM),
+                preset.map(Preset::name).orElse(null), instance.value(MAX_REPLY), own);
     }
 
-    private Optional<Preset> preset(String property) {
-        return properties.text(property).map(platform -> Platforms.byName(platform).orElseThrow(() ->
-                new ConfigurationException(property + ": unknown platform '" + platform + "' (known: "
-                        + String.join(", ", Platforms.all().keySet()) + ")")));
-    }
-
-    private static ConfigurationException missing(String property, Optional<Preset> preset) {
-        return new ConfigurationException(property + " is missing"
-                + preset.map(p -> " (platform " + p.name() + " has no default for it)").orElse(""));
-    }
-
-    /** {@code source=target | source2=target2} */
-    private Map<String, String> terms(String property) {
-        Map<String, String> terms = new LinkedHashMap<>();
-        for (String term : properties.list(property, "\\|")) {
-            int equals = term.indexOf('=');
-            if (equals < 1) {
-                throw new ConfigurationException(property + ": '" + term + "' is not 'source=target'");
+    /** Reports properties of this instance that its dialect does not read; they would be silently ignored. */
+    private void warnUnread(Instance instance, Dialect dialect) {
+        Map<String, ProviderOption<?>> known = Dialects.options().stream()
+                .collect(Collectors.toMap(ProviderOption::name, option -> option));
+        for (String property : configured) {
+            if (!property.startsWith(instance.prefix)) {
+                continue;
             }
-            terms.put(term.substring(0, equals).strip(), term.substring(equals + 1).strip());
-        }
-        return Collections.unmodifiableMap(terms);
-    }
-
-    private List<ApiKey> keys(String property) {
-        List<ApiKey> keys = properties.list(property, "\\|").stream().map(ApiKey::new).toList();
-        if (keys.isEmpty()) {
-            throw new ConfigurationException(property + " is missing");
-        }
-        return keys;
-    }
-
-    private ObjectNode extraBody(String property) {
-        return properties.text(property).map(value -> {
-            JsonNode node = Json.tryParse(value).orElse(null);
-            if (node == null || !node.isObject()) {
-                throw new ConfigurationException(property + " must be a JSON object");
+            ProviderOption<?> option = known.get(property.substring(instance.prefix.length()));
+            if (option == null) {
+                LOG.warn("{} is not a provider option and is ignored (options: {})", property,
+                        String.join(", ", known.keySet()));
+            } else if (option.dialect() != null && !option.dialect().equals(dialect.name())) {
+                LOG.warn("{} applies to dialect {} only and is ignored: this instance speaks {}", property,
+                        option.dialect(), dialect.name());
             }
-            return (ObjectNode) node;
-        }).orElse(null);
+        }
     }
 
-    /** {@code Name: value | Name2: value} */
-    private Map<String, String> extraHeaders(String property) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String header : properties.list(property, "\\|")) {
-            int colon = header.indexOf(':');
-            if (colon < 1) {
-                throw new ConfigurationException(property + ": '" + header + "' is not 'Name: value'");
-            }
-            headers.put(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+    /** The options of one instance, {@code dragoman.provider.<name>.<option>}. */
+    private final class Instance {
+
+        private final String prefix;
+
+        Instance(String name) {
+            this.prefix = "dragoman.provider." + name + ".";
         }
-        return Map.copyOf(headers);
+
+        String property(ProviderOption<?> option) {
+            return prefix + option.name();
+        }
+
+        Optional<String> text(ProviderOption<String> option) {
+            return Optional.ofNullable(value(option));
+        }
+
+        <T> T value(ProviderOption<T> option) {
+            return option.read(property(option), properties.text(property(option)));
+        }
+
+        /** The value of a required option, wherever it came from, or the error that names it. */
+        <T> T require(ProviderOption<?> option, Optional<T> value, Optional<Preset> preset) {
+            return value.orElseThrow(() -> new ConfigurationException(property(option) + " is missing"
+                    + preset.map(p -> " (platform " + p.name() + " has no default for it)").orElse("")));
+        }
     }
 }

@@ -1,44 +1,42 @@
 package dev.dragoman.provider;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.dragoman.keys.ApiKey;
-import dev.dragoman.translate.TranslationRequest;
+import java.util.Optional;
 
 /**
- * One provider wire format, all in one place: how a translation request is written, how a whole or streamed reply is
- * read, and what an error means. Routes never touch a provider's JSON; adding a platform means one implementation.
+ * A dialect as a plug-in: its name, the addresses it recognises, its own options, and the {@link Engine} that speaks
+ * it for one provider instance. Dialects are found with {@link java.util.ServiceLoader} ({@link Dialects}), so adding
+ * one means its package and one line in {@code META-INF/services/dev.dragoman.provider.Dialect}; nothing else
+ * names it.
  */
 public interface Dialect {
 
-    /** The request for one translation. */
-    HttpCall request(ProviderSettings provider, TranslationRequest request);
-
-    /** The headers that carry the key; may fail for keys that must first be exchanged for a token. */
-    Map<String, String> authHeaders(ApiKey key) throws ProviderException;
-
-    /** Reads a complete reply; throws when a successful status still carries an error. */
-    void readReply(JsonNode body, ReplyBuilder reply) throws ProviderException;
-
-    /** Reads one event of a streamed reply; false once the stream says it is complete. */
-    boolean readEvent(SseEvent event, ReplyBuilder reply) throws ProviderException;
+    /** The name {@code dragoman.provider.<name>.dialect} and the platform presets use. */
+    String name();
 
     /**
-     * Sorts an error reply into its class.
-     *
-     * @param body   the body as JSON, or null when it is not JSON
-     * @param raw    the body as text
-     * @param header a response header by name, case-insensitively
+     * Whether an address belongs to this dialect's platform, so that a url alone selects it. Addresses no dialect
+     * recognises speak {@value Dialects#DEFAULT}.
      */
-    ProviderException error(int status, JsonNode body, String raw, Function<String, String> header);
+    default boolean recognises(String url) {
+        return false;
+    }
 
-    /** The request that lists the provider's models (keys go in through {@link #authHeaders}). */
-    HttpCall modelsRequest(ProviderSettings provider);
+    /** Whether instances call a remote API and so need an address, keys and a model. */
+    default boolean remote() {
+        return true;
+    }
 
-    /** The model ids of a model-list reply, only those that can chat. */
-    List<String> readModels(JsonNode body);
+    /** The options this dialect reads besides {@link ProviderOptions#ALL}, each marked {@code .forDialect(name())}. */
+    default List<ProviderOption<?>> options() {
+        return List.of();
+    }
+
+    /** The model when none is set: one the address names (Azure's deployment), or the dialect's only one. */
+    default Optional<String> defaultModel(String url) {
+        return Optional.empty();
+    }
+
+    /** What speaks this dialect for one instance; a new one per instance, so any state it keeps is its own. */
+    Engine engine(ProviderSettings settings);
 }

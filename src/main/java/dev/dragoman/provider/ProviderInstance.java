@@ -10,15 +10,15 @@ import dev.dragoman.keys.KeyPool;
 import dev.dragoman.keys.KeyRules;
 
 /**
- * A configured provider at run time: its settings, its wire format, the live state of its keys, and the circuit
- * breaker that stops calls to it while it is down (null for offline instances).
+ * A configured provider at run time: its settings, the engine of its dialect, the live state of its keys, and the
+ * circuit breaker that stops calls to it while it is down (null for offline instances, which never fail).
  */
-public record ProviderInstance(ProviderSettings settings, Dialect dialect, KeyPool keys, CircuitBreaker breaker) {
+public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool keys, CircuitBreaker breaker) {
 
     public static ProviderInstance of(ProviderSettings settings, KeyRules keyRules, BreakerRules breakerRules) {
-        Dialect dialect = Dialects.create(settings).orElse(null);
-        return new ProviderInstance(settings, dialect, new KeyPool(settings.keys(), keyRules, Clock.systemUTC()),
-                dialect == null ? null : ProviderBreaker.create(settings.name(), breakerRules));
+        Engine engine = Dialects.byName(settings.dialect()).orElseThrow().engine(settings);
+        return new ProviderInstance(settings, engine, new KeyPool(settings.keys(), keyRules, Clock.systemUTC()),
+                engine instanceof WireFormat ? ProviderBreaker.create(settings.name(), breakerRules) : null);
     }
 
     public String name() {
@@ -27,7 +27,15 @@ public record ProviderInstance(ProviderSettings settings, Dialect dialect, KeyPo
 
     /** Offline instances (the pseudo-localiser) answer without HTTP, keys or load balancing. */
     public boolean offline() {
-        return dialect == null;
+        return engine instanceof LocalTranslator;
+    }
+
+    /** The wire format of an instance that is not {@link #offline()}. */
+    public WireFormat wire() {
+        if (engine instanceof WireFormat wire) {
+            return wire;
+        }
+        throw new IllegalStateException(name() + " translates offline, with no wire format");
     }
 
     /**

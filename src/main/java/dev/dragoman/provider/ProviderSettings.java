@@ -13,10 +13,9 @@ import dev.dragoman.keys.ApiKey;
  * option. Optional numbers are null when not set, so a dialect sends only what the user chose.
  *
  * @param platform the preset the instance was made from ({@link Platforms}), or null
- * @param tokenUrl Qianfan: where AK/SK keys are exchanged for bearer tokens, or null for Baidu's IAM endpoint
- * @param terms    Qwen-MT: terms to translate as given, source to target (empty when none)
- * @param domains  Qwen-MT: the domain and style hint, or null
  * @param maxReply the largest reply body read, in bytes; a larger one is refused
+ * @param options  the values of the dialect's own options ({@link Dialect#options()}) by name, read with
+ *                 {@link #option}
  */
 public record ProviderSettings(
         String name,
@@ -40,14 +39,12 @@ public record ProviderSettings(
         int concurrency,
         Integer rpm,
         String platform,
-        String tokenUrl,
-        Map<String, String> terms,
-        String domains,
-        int maxReply) {
+        int maxReply,
+        Map<String, Object> options) {
 
-    public static final String DEFAULT_SYSTEM_PROMPT = "You are a professional translator. Translate the text the user"
-            + " sends from {source_lang} into {target_lang}. Reply with the translation only: no explanations, notes,"
-            + " quotes or commentary. Keep every line break, the formatting, placeholders, numbers and names.";
-
-    public static final String DEFAULT_USER_PROMPT = "{text}";
+    /** The value of one of the dialect's own options: the one set, its default, or null. */
+    @SuppressWarnings("unchecked") // the value was read by the option's own type
+    public <T> T option(ProviderOption<T> option) {
+        return (T) options.get(option.name());
+    }
 }

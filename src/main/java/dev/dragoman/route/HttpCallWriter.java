@@ -35,7 +35,7 @@ final class HttpCallWriter implements Processor {
     public void process(Exchange exchange) throws ProviderException {
         Map<String, String> auth;
         try {
-            auth = provider.dialect().authHeaders(key);
+            auth = provider.wire().authHeaders(key);
         } catch (ProviderException e) {
             KeyVerdicts.record(provider, key, e, defaultCooldown);
             throw e;

@@ -51,9 +51,9 @@ public class ModelListRoutes extends RouteBuilder {
         }
         ApiKey key = provider.keys().keys().stream().filter(provider.keys()::usable).findFirst()
                 .orElseThrow(() -> new ProviderCallException(name + ": no usable key to list models with"));
-        var call = provider.dialect().modelsRequest(provider.settings());
+        var call = provider.wire().modelsRequest(provider.settings());
         exchange.setProperty(ExchangeKeys.CALL, call);
-        HttpCallWriter.write(exchange.getMessage(), call, provider.dialect().authHeaders(key));
+        HttpCallWriter.write(exchange.getMessage(), call, provider.wire().authHeaders(key));
     }
 
     private void read(Exchange exchange) throws Exception {
@@ -63,11 +63,11 @@ public class ModelListRoutes extends RouteBuilder {
         String raw = message.getBody(String.class);
         JsonNode json = Json.tryParse(raw).orElse(null);
         if (status / 100 != 2 || json == null) {
-            String why = provider.dialect().error(status, json, raw == null ? "" : raw,
+            String why = provider.wire().error(status, json, raw == null ? "" : raw,
                     header -> message.getHeader(header, String.class)).getMessage();
             throw new ProviderCallException(provider.name() + ": listing models failed: " + why);
         }
-        reply(message, provider, provider.dialect().readModels(json));
+        reply(message, provider, provider.wire().readModels(json));
     }
 
     private static void reply(Message message, ProviderInstance provider, List<String> models) throws Exception {

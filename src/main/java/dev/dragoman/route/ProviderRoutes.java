@@ -12,10 +12,10 @@ import org.apache.camel.model.ProcessorDefinition;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.KeyUnusableException;
+import dev.dragoman.provider.LocalTranslator;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
-import dev.dragoman.provider.pseudo.PseudoLocalizer;
 import dev.dragoman.translate.DeltaListener;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Translation;
@@ -42,8 +42,8 @@ public class ProviderRoutes extends RouteBuilder {
         ScheduledExecutorService timers = getContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "dragoman-call-timer");
         for (ProviderInstance provider : providers.all()) {
-            if (provider.offline()) {
-                offlineRoute(provider);
+            if (provider.engine() instanceof LocalTranslator local) {
+                offlineRoute(provider, local);
             } else {
                 providerRoute(provider);
                 CallTimer timer = new CallTimer(timers, provider.settings().timeout());
@@ -58,14 +58,14 @@ public class ProviderRoutes extends RouteBuilder {
         return "direct:provider-" + provider.name();
     }
 
-    private void offlineRoute(ProviderInstance provider) {
+    private void offlineRoute(ProviderInstance provider, LocalTranslator translator) {
         from(endpoint(provider)).routeId("provider-" + provider.name())
                 .errorHandler(noErrorHandler())
                 .process(exchange -> {
                     TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
                     // through a ReplyBuilder like any reply, so that a streaming caller hears it too
                     Reply reply = new ReplyBuilder(exchange.getProperty(ExchangeKeys.DELTAS, DeltaListener.NONE,
-                            DeltaListener.class)).append(PseudoLocalizer.localize(request.text())).build();
+                            DeltaListener.class)).append(translator.translate(request)).build();
                     exchange.getMessage().setBody(new Translation(provider.name(), provider.settings().model(),
                             reply.text(), null));
                 });
@@ -82,7 +82,7 @@ public class ProviderRoutes extends RouteBuilder {
                         .retryWhile(exchangeProperty(ExchangeKeys.RETRY))
                         .logExhausted(false)
                         .logRetryAttempted(false))
-                .process(exchange -> exchange.setProperty(ExchangeKeys.CALL, provider.dialect()
+                .process(exchange -> exchange.setProperty(ExchangeKeys.CALL, provider.wire()
                         .request(provider.settings(), exchange.getMessage().getBody(TranslationRequest.class))))
                 // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
                 .to(breakerEndpoint(provider))

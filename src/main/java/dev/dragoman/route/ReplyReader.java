@@ -14,7 +14,7 @@ import org.apache.camel.Processor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dragoman.keys.ApiKey;
-import dev.dragoman.provider.Dialect;
+import dev.dragoman.provider.WireFormat;
 import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.ErrorStatus;
 import dev.dragoman.provider.HttpCall;
@@ -52,7 +52,7 @@ final class ReplyReader implements Processor {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
         HttpCall call = exchange.getProperty(ExchangeKeys.CALL, HttpCall.class);
-        Dialect dialect = provider.dialect();
+        WireFormat wire = provider.wire();
         try (InputStream body = new ReplyBody(message.getBody(InputStream.class), provider.settings().maxReply())) {
             if (status / 100 != 2) {
                 throw error(status, contentType, text(body), message);
@@ -65,13 +65,13 @@ final class ReplyReader implements Processor {
             Reply built;
             if (call.stream() && contentType.startsWith("text/event-stream")) {
                 SseReader.read(new InputStreamReader(body, StandardCharsets.UTF_8),
-                        event -> dialect.readEvent(event, reply));
+                        event -> wire.readEvent(event, reply));
                 built = reply.buildStreamed();
             } else {
                 String type = contentType.isEmpty() ? "no content type" : contentType;
                 JsonNode json = Json.tryParse(text(body)).orElseThrow(() -> ProviderException.of(
                         ErrorClass.INVALID_REPLY, "reply is not JSON (" + type + ")"));
-                dialect.readReply(json, reply);
+                wire.readReply(json, reply);
                 built = reply.build();
             }
             message.setBody(built);
@@ -90,7 +90,7 @@ final class ReplyReader implements Processor {
         JsonNode json = Json.tryParse(raw).orElse(null);
         return json == null && ErrorStatus.isPage(contentType, raw)
                 ? ErrorStatus.page(status, contentType, raw, header)
-                : provider.dialect().error(status, json, raw, header);
+                : provider.wire().error(status, json, raw, header);
     }
 
     private static String text(InputStream body) throws IOException {

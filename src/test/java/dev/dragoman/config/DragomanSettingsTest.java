@@ -26,7 +26,7 @@ class DragomanSettingsTest {
     }
 
     private DragomanSettings read() {
-        return DragomanSettings.read(name -> Optional.ofNullable(properties.get(name)));
+        return DragomanSettings.read(name -> Optional.ofNullable(properties.get(name)), properties.keySet());
     }
 
     @Test

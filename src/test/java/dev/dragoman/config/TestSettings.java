@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
+import dev.dragoman.provider.Dialects;
 import dev.dragoman.provider.ProviderSettings;
+import dev.dragoman.provider.WireFormat;
 
 /** Settings read the way the application reads them, for unit tests that start no Camel. */
 public final class TestSettings {
@@ -27,7 +30,12 @@ public final class TestSettings {
             return Optional.ofNullable(options.get(option))
                     .or(() -> "keys".equals(option) ? Optional.of("sk-test-key-000000001") : Optional.empty());
         });
-        return new ProviderSettingsReader(source).read(name);
+        return new ProviderSettingsReader(source, Set.of()).read(name);
+    }
+
+    /** The wire format an instance with these settings speaks. */
+    public static WireFormat wireFormat(ProviderSettings settings) {
+        return (WireFormat) Dialects.byName(settings.dialect()).orElseThrow().engine(settings);
     }
 
     /** The shipped application.properties as it is on the class path, which holds every default; tests change it. */

@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DialectErrorsTest {
 
     /** A provider instance of the platform, so each row runs through the dialect that platform gets. */
-    static Dialect dialect(String platform) {
+    static WireFormat dialect(String platform) {
         Map<String, String> options = "azure".equals(platform)
                 ? Map.of("platform", platform, "url", "https://r.openai.azure.com/openai/deployments/d?api-version=1")
                 : Map.of("platform", platform, "model", "some-model");
-        return Dialects.create(TestSettings.read("p", options)).orElseThrow();
+        return TestSettings.wireFormat(TestSettings.read("p", options));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {4}")
@@ -114,7 +114,7 @@ class DialectErrorsTest {
             "gemini | event | {\"error\":{\"code\":503,\"message\":\"The model is overloaded.\",\"status\":\"UNAVAILABLE\"}} | TRANSIENT",
     })
     void fails_on_errors_inside_a_successful_reply(String platform, String where, String body, ErrorClass expected) {
-        Dialect dialect = dialect(platform);
+        WireFormat dialect = dialect(platform);
         ReplyBuilder reply = new ReplyBuilder();
         assertThatThrownBy(() -> {
             if ("reply".equals(where)) {

@@ -18,7 +18,7 @@ class DialectRequestsTest {
 
     private static JsonNode body(Map<String, String> options) throws Exception {
         ProviderSettings settings = TestSettings.read("p", options);
-        HttpCall call = Dialects.create(settings).orElseThrow()
+        HttpCall call = TestSettings.wireFormat(settings)
                 .request(settings, new TranslationRequest("1", "Hello", "auto", "French", null));
         return Json.MAPPER.readTree(new String(call.body(), StandardCharsets.UTF_8));
     }
@@ -43,7 +43,7 @@ class DialectRequestsTest {
     @Test
     void qwen_mt_passes_a_named_source_language_and_no_prompt() throws Exception {
         ProviderSettings settings = TestSettings.read("p", Map.of("platform", "qwen-mt"));
-        HttpCall call = Dialects.create(settings).orElseThrow()
+        HttpCall call = TestSettings.wireFormat(settings)
                 .request(settings, new TranslationRequest("1", "你好", "Chinese", "English", null));
         JsonNode body = Json.MAPPER.readTree(new String(call.body(), StandardCharsets.UTF_8));
         assertThat(body.at("/translation_options/source_lang").asText()).isEqualTo("Chinese");
@@ -55,7 +55,7 @@ class DialectRequestsTest {
     @Test
     void gemini_never_puts_the_key_in_the_address() {
         ProviderSettings settings = TestSettings.read("p", Map.of("platform", "gemini", "stream", "true"));
-        HttpCall call = Dialects.create(settings).orElseThrow()
+        HttpCall call = TestSettings.wireFormat(settings)
                 .request(settings, new TranslationRequest("1", "Hello", "auto", "French", null));
         assertThat(call.url()).isEqualTo("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash"
                 + ":streamGenerateContent?alt=sse");
@@ -78,6 +78,6 @@ class DialectRequestsTest {
             "https://api.deepseek.com                                      | openai",
     })
     void detects_the_dialect_from_the_address(String url, String dialect) {
-        assertThat(Dialects.detect(url)).isEqualTo(dialect);
+        assertThat(Dialects.detect(url).name()).isEqualTo(dialect);
     }
 }

@@ -12,19 +12,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The model-list call of each shape (OpenAI, Gemini, Claude, Cohere): its request and its reading. */
 class ModelListsTest {
 
-    private static Dialect dialect(Map<String, String> options) {
-        return Dialects.create(TestSettings.read("p", options)).orElseThrow();
+    private static WireFormat dialect(Map<String, String> options) {
+        return TestSettings.wireFormat(TestSettings.read("p", options));
     }
 
     /** The model-list call of an instance made from these options. */
-    private static HttpCall call(Dialect dialect, Map<String, String> options) {
+    private static HttpCall call(WireFormat dialect, Map<String, String> options) {
         return dialect.modelsRequest(TestSettings.read("p", options));
     }
 
     @Test
     void openai_lists_data_ids() throws Exception {
         Map<String, String> options = Map.of("platform", "deepseek");
-        Dialect dialect = dialect(options);
+        WireFormat dialect = dialect(options);
         HttpCall call = call(dialect, options);
 
         assertThat(call.method()).isEqualTo("GET");
@@ -38,7 +38,7 @@ class ModelListsTest {
     @Test
     void gemini_lists_only_models_that_generate_content_without_their_prefix() throws Exception {
         Map<String, String> options = Map.of("platform", "gemini");
-        Dialect dialect = dialect(options);
+        WireFormat dialect = dialect(options);
         HttpCall call = call(dialect, options);
 
         assertThat(call.url()).isEqualTo("https://generativelanguage.googleapis.com/v1beta/models?pageSize=1000")
@@ -55,7 +55,7 @@ class ModelListsTest {
     @Test
     void claude_lists_with_its_version_header() throws Exception {
         Map<String, String> options = Map.of("platform", "claude");
-        Dialect dialect = dialect(options);
+        WireFormat dialect = dialect(options);
         HttpCall call = call(dialect, options);
 
         assertThat(call.url()).isEqualTo("https://api.anthropic.com/v1/models");
@@ -72,7 +72,7 @@ class ModelListsTest {
     @Test
     void cohere_lists_chat_models_from_v1() throws Exception {
         Map<String, String> options = Map.of("platform", "cohere");
-        Dialect dialect = dialect(options);
+        WireFormat dialect = dialect(options);
         HttpCall call = call(dialect, options);
 
         assertThat(call.url()).startsWith("https://api.cohere.com/v1/models?endpoint=chat");

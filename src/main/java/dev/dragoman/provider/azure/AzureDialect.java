@@ -1,32 +1,31 @@
 package dev.dragoman.provider.azure;
 
-import java.util.Map;
+import java.util.Optional;
 
-import dev.dragoman.keys.ApiKey;
-import dev.dragoman.provider.HttpCall;
+import dev.dragoman.provider.Dialect;
+import dev.dragoman.provider.Engine;
 import dev.dragoman.provider.ProviderSettings;
-import dev.dragoman.provider.openai.OpenAiDialect;
 
-/**
- * Azure OpenAI (https://learn.microsoft.com/en-us/azure/ai-services/openai/reference): the OpenAI body and stream, but
- * the resource key goes in an {@code api-key} header and the address names the deployment. The first stream chunk has
- * {@code choices: []} (only {@code prompt_filter_results}), which the OpenAI reading already skips; a
- * {@code content_filter} 400 is a request-rejected error by its status.
- */
-public class AzureDialect extends OpenAiDialect {
+/** Azure OpenAI: recognised by its {@code *.openai.azure.com} address, whose deployment is the default model. */
+public final class AzureDialect implements Dialect {
 
     @Override
-    protected String chatUrl(ProviderSettings provider) {
-        return AzureAddress.chatCompletions(provider.url());
+    public String name() {
+        return "azure";
     }
 
     @Override
-    public Map<String, String> authHeaders(ApiKey key) {
-        return Map.of("api-key", key.secret());
+    public boolean recognises(String url) {
+        return AzureAddress.isAzure(url);
     }
 
     @Override
-    public HttpCall modelsRequest(ProviderSettings provider) {
-        return HttpCall.get(AzureAddress.models(provider.url()), provider.extraHeaders());
+    public Optional<String> defaultModel(String url) {
+        return AzureAddress.deployment(url);
+    }
+
+    @Override
+    public Engine engine(ProviderSettings settings) {
+        return new AzureFormat();
     }
 }

@@ -2,40 +2,44 @@ package dev.dragoman.provider.qianfan;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 
-import dev.dragoman.keys.ApiKey;
-import dev.dragoman.provider.ProviderException;
+import dev.dragoman.provider.AddressHost;
+import dev.dragoman.provider.Dialect;
+import dev.dragoman.provider.Engine;
+import dev.dragoman.provider.OptionType;
+import dev.dragoman.provider.ProviderOption;
 import dev.dragoman.provider.ProviderSettings;
-import dev.dragoman.provider.openai.OpenAiDialect;
 
-/**
- * Baidu Qianfan v2 (https://cloud.baidu.com/doc/WENXINWORKSHOP/s/fm4tsw9nv): the OpenAI format with a Bearer token,
- * where the configured key is either a ready console key ({@code bce-v3/ALTAK-…/…}) sent as is, or {@code AK:SK}, which
- * {@link QianfanTokens} exchanges for an IAM bearer token (LunaTranslator accepts both the same way). Its 429 codes
- * ({@code rpm_rate_limit_exceeded}…) are OpenAI-shaped.
- */
-public class QianfanDialect extends OpenAiDialect {
+/** Baidu Qianfan v2, recognised by its host; its engine keeps the bearer tokens of its instance's AK:SK keys. */
+public final class QianfanDialect implements Dialect {
 
-    private final QianfanTokens tokens;
+    static final String NAME = "qianfan";
 
-    public QianfanDialect(QianfanTokens tokens) {
-        this.tokens = tokens;
-    }
+    /** Tests and proxies point it elsewhere. */
+    public static final ProviderOption<String> TOKEN_URL = ProviderOption.of("token-url", OptionType.TEXT,
+            "the IAM endpoint that turns AK:SK keys into bearer tokens; the tokens are secrets too")
+            .withDefault("https://iam.bj.baidubce.com/v1/BCE-BEARER/token").forDialect(NAME);
 
-    public static QianfanDialect forSettings(ProviderSettings settings) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
-        return new QianfanDialect(new QianfanTokens(settings.tokenUrl(), Clock.systemUTC(), http,
-                settings.timeout()));
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override
-    public Map<String, String> authHeaders(ApiKey key) throws ProviderException {
-        return Map.of("Authorization", "Bearer " + bearer(key));
+    public boolean recognises(String url) {
+        return AddressHost.of(url).equals("qianfan.baidubce.com");
     }
 
-    private String bearer(ApiKey key) throws ProviderException {
-        String secret = key.secret();
-        return secret.startsWith("bce-v3/") || !secret.contains(":") ? secret : tokens.bearer(key);
+    @Override
+    public List<ProviderOption<?>> options() {
+        return List.of(TOKEN_URL);
+    }
+
+    @Override
+    public Engine engine(ProviderSettings settings) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        return new QianfanFormat(new QianfanTokens(settings.option(TOKEN_URL), Clock.systemUTC(), http,
+                settings.timeout()));
     }
 }

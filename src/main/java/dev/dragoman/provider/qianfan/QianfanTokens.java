@@ -28,9 +28,6 @@ import dev.dragoman.provider.ProviderException;
  */
 public final class QianfanTokens {
 
-    /** The official IAM token endpoint; {@code dragoman.provider.<name>.token-url} replaces it (tests, proxies). */
-    public static final String DEFAULT_TOKEN_URL = "https://iam.bj.baidubce.com/v1/BCE-BEARER/token";
-
     static final int TOKEN_SECONDS = 86400;
     static final int SIGNATURE_SECONDS = 1800;
     /** A token is renewed this long before it expires, so no call goes out with one about to lapse. */
@@ -46,7 +43,7 @@ public final class QianfanTokens {
     private final Map<String, Token> byAccessKey = new ConcurrentHashMap<>();
 
     public QianfanTokens(String tokenUrl, Clock clock, HttpClient http, Duration timeout) {
-        String base = tokenUrl == null ? DEFAULT_TOKEN_URL : tokenUrl.strip();
+        String base = tokenUrl.strip();
         this.tokenUrl = URI.create(base + (base.contains("?") ? "&" : "?") + "expireInSeconds=" + TOKEN_SECONDS);
         this.clock = clock;
         this.http = http;

@@ -1,48 +1,39 @@
 package dev.dragoman.provider.qwenmt;
 
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.dragoman.provider.Dialect;
+import dev.dragoman.provider.Engine;
+import dev.dragoman.provider.OptionType;
+import dev.dragoman.provider.ProviderOption;
 import dev.dragoman.provider.ProviderSettings;
-import dev.dragoman.provider.ReplyBuilder;
-import dev.dragoman.provider.openai.OpenAiDialect;
-import dev.dragoman.translate.TranslationRequest;
 
 /**
- * Alibaba's Qwen-MT translation models (https://www.alibabacloud.com/help/en/model-studio/machine-translation): the
- * OpenAI format, but the languages travel in a top-level {@code translation_options} (with the configured {@code terms}
- * and {@code domains}), the messages are exactly one user message with the raw text and no system message (prompts do
- * not apply), and the plus/turbo models stream cumulatively: each chunk repeats the translation so far, so it replaces
- * rather than appends.
+ * Alibaba's Qwen-MT translation models. Never recognised by address: Qwen-MT shares DashScope's address with the
+ * other Qwen models, so it is chosen by {@code dialect} or {@code platform}.
  */
-public class QwenMtDialect extends OpenAiDialect {
+public final class QwenMtDialect implements Dialect {
+
+    static final String NAME = "qwen-mt";
+
+    public static final ProviderOption<Map<String, String>> TERMS = ProviderOption.of("terms", OptionType.PAIRS,
+            "terms to translate as given").forDialect(NAME);
+    public static final ProviderOption<String> DOMAINS = ProviderOption.of("domains", OptionType.TEXT,
+            "a domain and style hint in English, e.g. \"IT documentation, formal tone\"").forDialect(NAME);
 
     @Override
-    protected void writeMessages(ArrayNode messages, ProviderSettings provider, TranslationRequest request) {
-        messages.addObject().put("role", "user").put("content", request.text());
+    public String name() {
+        return NAME;
     }
 
     @Override
-    protected void writePlatformFields(ObjectNode body, ProviderSettings provider, TranslationRequest request) {
-        ObjectNode options = body.putObject("translation_options");
-        String source = request.sourceLang();
-        options.put("source_lang", source == null || "auto".equalsIgnoreCase(source) ? "auto" : source);
-        options.put("target_lang", request.targetLang());
-        if (!provider.terms().isEmpty()) {
-            ArrayNode terms = options.putArray("terms");
-            for (Map.Entry<String, String> term : provider.terms().entrySet()) {
-                terms.addObject().put("source", term.getKey()).put("target", term.getValue());
-            }
-        }
-        if (provider.domains() != null) {
-            options.put("domains", provider.domains());
-        }
+    public List<ProviderOption<?>> options() {
+        return List.of(TERMS, DOMAINS);
     }
 
     @Override
-    protected void appendStreamed(ReplyBuilder reply, String text) {
-        reply.appendCumulative(text);
+    public Engine engine(ProviderSettings settings) {
+        return new QwenMtFormat();
     }
 }

@@ -98,7 +98,7 @@ class QianfanTokensTest {
 
     @Test
     void a_ready_console_key_is_sent_as_it_is() throws Exception {
-        QianfanDialect dialect = new QianfanDialect(tokens);
+        QianfanFormat dialect = new QianfanFormat(tokens);
         assertThat(dialect.authHeaders(new ApiKey("bce-v3/ALTAK-console/0000000000000004")))
                 .containsEntry("Authorization", "Bearer bce-v3/ALTAK-console/0000000000000004");
         iam.verify(0, getRequestedFor(urlPathEqualTo(PATH)));

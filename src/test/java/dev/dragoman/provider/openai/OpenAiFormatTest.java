@@ -23,17 +23,16 @@ import dev.dragoman.translate.TranslationRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OpenAiDialectTest {
+class OpenAiFormatTest {
 
-    private final OpenAiDialect dialect = new OpenAiDialect();
+    private final OpenAiFormat dialect = new OpenAiFormat();
 
     static ProviderSettings settings(boolean stream) {
         return new ProviderSettings("p", "openai", "https://api.deepseek.com", List.of(new ApiKey("sk-123456789012")),
                 "deepseek-chat", "Translate {source_lang} to {target_lang}.", "{text}", 0.2, 0.9, null, 512,
                 List.of("###"), null, 0.5, stream, (com.fasterxml.jackson.databind.node.ObjectNode) Json
                         .tryParse("{\"thinking\":{\"type\":\"disabled\"},\"temperature\":0.1}").orElseThrow(),
-                Map.of("X-Title", "Dragoman"), Duration.ofSeconds(30), 4, null, null, null, Map.of(), null,
-                1 << 20);
+                Map.of("X-Title", "Dragoman"), Duration.ofSeconds(30), 4, null, null, 1 << 20, Map.of());
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.dragoman.translate.TranslationRequest;
  * {@code thinking: {type: disabled}} unless the model is the reasoner (which cannot) or the user's extra-body says
  * otherwise. A 402 (balance) is a quota error already by its status.
  */
-public class DeepSeekDialect extends OpenAiDialect {
+public class DeepSeekFormat extends OpenAiFormat {
 
     private static final String REASONER = "deepseek-reasoner";
 

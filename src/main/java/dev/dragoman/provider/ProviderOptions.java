@@ -1,0 +1,80 @@
+package dev.dragoman.provider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The options every dialect reads; a dialect declares its own besides ({@link Dialect#options()}). Sampling numbers
+ * have no default, so a dialect sends only what the user chose and the platform's own defaults apply otherwise.
+ */
+public final class ProviderOptions {
+
+    private static final String DEFAULT_SYSTEM_PROMPT = "You are a professional translator. Translate the text the user"
+            + " sends from {source_lang} into {target_lang}. Reply with the translation only: no explanations, notes,"
+            + " quotes or commentary. Keep every line break, the formatting, placeholders, numbers and names.";
+
+    public static final ProviderOption<String> PLATFORM = ProviderOption.of("platform", OptionType.TEXT,
+            "the name of a platform preset (README, \"Platforms\"); it supplies url, dialect and a default model, and"
+                    + " explicit settings still win");
+    public static final ProviderOption<String> URL = ProviderOption.of("url", OptionType.TEXT,
+            "the platform's address: a base (https://api.deepseek.com), a versioned base"
+                    + " (https://ark.cn-beijing.volces.com/api/v3) or the full .../chat/completions address; Azure:"
+                    + " https://{resource}.openai.azure.com/openai/deployments/{deployment}?api-version=... or"
+                    + " https://{resource}.openai.azure.com/openai/v1").asRequired();
+    public static final ProviderOption<List<String>> KEYS = ProviderOption.of("keys", OptionType.LIST,
+            "API keys separated by |, each used in turn; keep them out of this file: keys = {{env:DEEPSEEK_KEYS}}."
+                    + " Qianfan: a console key (bce-v3/ALTAK-...) or AK:SK, exchanged for a bearer token")
+            .asRequired().asSecret();
+    public static final ProviderOption<String> MODEL = ProviderOption.of("model", OptionType.TEXT,
+            "the model id (Doubao: the endpoint id; an Azure deployment address: defaults to the deployment)")
+            .asRequired();
+    public static final ProviderOption<String> DIALECT = ProviderOption.of("dialect", OptionType.TEXT,
+            "the wire format, one of the dialects listed in the README; detected from the url when absent (qwen-mt"
+                    + " never is: it shares its address with the other Qwen models)");
+    public static final ProviderOption<String> SYSTEM_PROMPT = ProviderOption.of("system-prompt", OptionType.TEXT,
+            "the system message; placeholders {source_lang}, {target_lang}, {text}")
+            .withDefault(DEFAULT_SYSTEM_PROMPT);
+    public static final ProviderOption<String> USER_PROMPT = ProviderOption.of("user-prompt", OptionType.TEXT,
+            "the user message, with the same placeholders").withDefault("{text}");
+    public static final ProviderOption<Double> TEMPERATURE = ProviderOption.of("temperature", OptionType.DECIMAL,
+            "sampling temperature, sent only when set");
+    public static final ProviderOption<Double> TOP_P = ProviderOption.of("top-p", OptionType.DECIMAL,
+            "nucleus sampling, sent only when set (Claude: only when temperature is not)");
+    public static final ProviderOption<Integer> TOP_K = ProviderOption.of("top-k", OptionType.WHOLE,
+            "top-k sampling, sent only when set");
+    public static final ProviderOption<Integer> MAX_TOKENS = ProviderOption.of("max-tokens", OptionType.WHOLE,
+            "the longest reply in tokens, sent only when set (Claude requires one: 4096 when not set)");
+    public static final ProviderOption<Double> PRESENCE_PENALTY = ProviderOption.of("presence-penalty",
+            OptionType.DECIMAL, "sent only when set");
+    public static final ProviderOption<Double> FREQUENCY_PENALTY = ProviderOption.of("frequency-penalty",
+            OptionType.DECIMAL, "sent only when set");
+    public static final ProviderOption<List<String>> STOP = ProviderOption.of("stop", OptionType.LIST,
+            "stop sequences separated by |");
+    public static final ProviderOption<Boolean> STREAM = ProviderOption.of("stream", OptionType.FLAG,
+            "true to read the reply as a server-sent event stream").withDefault("false");
+    public static final ProviderOption<ObjectNode> EXTRA_BODY = ProviderOption.of("extra-body",
+            OptionType.JSON_OBJECT, "merged into the request body last, e.g. {\"thinking\": {\"type\": \"disabled\"}}");
+    public static final ProviderOption<Map<String, String>> EXTRA_HEADERS = ProviderOption.of("extra-headers",
+            OptionType.HEADERS, "more request headers");
+    public static final ProviderOption<Duration> TIMEOUT = ProviderOption.of("timeout", OptionType.DURATION,
+            "how long one call may take, reading a streamed reply included; a stream that trickles keep-alive"
+                    + " comments is cut off after this").withDefault("60s");
+    public static final ProviderOption<Integer> MAX_REPLY = ProviderOption.of("max-reply", OptionType.POSITIVE,
+            "the largest reply read, in bytes (1 MiB); a larger one, whole or streamed, is dropped as soon as it"
+                    + " passes the limit and counts as no translation (the next key is tried)").withDefault("1048576");
+    public static final ProviderOption<Integer> CONCURRENCY = ProviderOption.of("concurrency", OptionType.POSITIVE,
+            "requests in flight per key").withDefault("4");
+    public static final ProviderOption<Integer> RPM = ProviderOption.of("rpm", OptionType.WHOLE,
+            "requests per minute per key; no limit when not set");
+
+    /** In the order the documentation lists them. */
+    public static final List<ProviderOption<?>> ALL = List.of(PLATFORM, URL, KEYS, MODEL, DIALECT, SYSTEM_PROMPT,
+            USER_PROMPT, TEMPERATURE, TOP_P, TOP_K, MAX_TOKENS, PRESENCE_PENALTY, FREQUENCY_PENALTY, STOP, STREAM,
+            EXTRA_BODY, EXTRA_HEADERS, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM);
+
+    private ProviderOptions() {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.dragoman.provider.qwenmt;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dragoman.provider.ProviderSettings;
+import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.provider.openai.OpenAiFormat;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * Alibaba's Qwen-MT translation models (https://www.alibabacloud.com/help/en/model-studio/machine-translation): the
+ * OpenAI format, but the languages travel in a top-level {@code translation_options} (with the configured {@code terms}
+ * and {@code domains}), the messages are exactly one user message with the raw text and no system message (prompts do
+ * not apply), and the plus/turbo models stream cumulatively: each chunk repeats the translation so far, so it replaces
+ * rather than appends.
+ */
+public class QwenMtFormat extends OpenAiFormat {
+
+    @Override
+    protected void writeMessages(ArrayNode messages, ProviderSettings provider, TranslationRequest request) {
+        messages.addObject().put("role", "user").put("content", request.text());
+    }
+
+    @Override
+    protected void writePlatformFields(ObjectNode body, ProviderSettings provider, TranslationRequest request) {
+        ObjectNode options = body.putObject("translation_options");
+        String source = request.sourceLang();
+        options.put("source_lang", source == null || "auto".equalsIgnoreCase(source) ? "auto" : source);
+        options.put("target_lang", request.targetLang());
+        Map<String, String> terms = provider.option(QwenMtDialect.TERMS);
+        if (terms != null) {
+            ArrayNode list = options.putArray("terms");
+            terms.forEach((from, to) -> list.addObject().put("source", from).put("target", to));
+        }
+        String domains = provider.option(QwenMtDialect.DOMAINS);
+        if (domains != null) {
+            options.put("domains", domains);
+        }
+    }
+
+    @Override
+    protected void appendStreamed(ReplyBuilder reply, String text) {
+        reply.appendCumulative(text);
+    }
+}
