@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import dev.dragoman.provider.Dialects;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.Platforms.Preset;
 import dev.dragoman.provider.ProviderOption;
+import dev.dragoman.provider.ProviderOptions;
 import dev.dragoman.provider.ProviderSettings;
 
 import static dev.dragoman.provider.ProviderOptions.CONCURRENCY;
@@ -50,6 +52,8 @@ final class ProviderSettingsReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderSettingsReader.class);
 
+    private static final int GLANCE = 60;
+
     private final PropertySource properties;
     private final Set<String> configured;
 
@@ -78,6 +82,8 @@ final class ProviderSettingsReader {
         warnUnread(instance, dialect);
         Map<String, Object> own = new LinkedHashMap<>();
         dialect.options().forEach(option -> own.put(option.name(), instance.value(option)));
+        LOG.info("provider {}: dialect {}, model {}, {} key(s); set: {}", name, dialect.name(), model, keys.size(),
+                instance.describeSet(dialect));
         return new ProviderSettings(name, dialect.name(), address, keys, model,
                 instance.value(SYSTEM_PROMPT), instance.value(USER_PROMPT), instance.value(TEMPERATURE),
                 instance.value(TOP_P), instance.value(TOP_K), instance.value(MAX_TOKENS), instance.value(STOP),
@@ -106,6 +112,15 @@ final class ProviderSettingsReader {
         }
     }
 
+    private static String address(String url) {
+        return url.replaceFirst("//[^/@]*@", "//***@").replaceFirst("\\?.*", "?***");
+    }
+
+    private static String glance(String value) {
+        String line = value.replace("\r", "\\r").replace("\n", "\\n");
+        return line.length() > GLANCE ? line.substring(0, GLANCE) + "…" : line;
+    }
+
     /** The options of one instance, {@code dragoman.provider.<name>.<option>}. */
     private final class Instance {
 
@@ -125,6 +140,17 @@ final class ProviderSettingsReader {
 
         <T> T value(ProviderOption<T> option) {
             return option.read(property(option), properties.text(property(option)));
+        }
+
+        /**
+         * The options set for this instance, as a start-up line may show them: secrets by name only, an address
+         * without its user-info and query, which may hold credentials too, and no value longer than a glance.
+         */
+        String describeSet(Dialect dialect) {
+            return Stream.concat(ProviderOptions.ALL.stream(), dialect.options().stream())
+                    .flatMap(option -> properties.text(property(option)).map(text -> option.name() + "="
+                            + (option.secret() ? "(secret)" : glance(option == URL ? address(text) : text))).stream())
+                    .collect(Collectors.joining(", "));
         }
 
         /** The value of a required option, wherever it came from, or the error that names it. */

@@ -25,8 +25,8 @@ public final class ProviderOptions {
                     + " https://{resource}.openai.azure.com/openai/deployments/{deployment}?api-version=... or"
                     + " https://{resource}.openai.azure.com/openai/v1").asRequired();
     public static final ProviderOption<List<String>> KEYS = ProviderOption.of("keys", OptionType.LIST,
-            "API keys separated by |, each used in turn; keep them out of this file: keys = {{env:DEEPSEEK_KEYS}}."
-                    + " Qianfan: a console key (bce-v3/ALTAK-...) or AK:SK, exchanged for a bearer token")
+            "API keys, each used in turn; keep them out of this file: keys = {{env:DEEPSEEK_KEYS}}. Qianfan"
+                    + ": a console key (bce-v3/ALTAK-...) or AK:SK, exchanged for a bearer token")
             .asRequired().asSecret();
     public static final ProviderOption<String> MODEL = ProviderOption.of("model", OptionType.TEXT,
             "the model id (Doubao: the endpoint id; an Azure deployment address: defaults to the deployment)")
@@ -48,11 +48,11 @@ public final class ProviderOptions {
     public static final ProviderOption<Integer> MAX_TOKENS = ProviderOption.of("max-tokens", OptionType.WHOLE,
             "the longest reply in tokens, sent only when set (Claude requires one: 4096 when not set)");
     public static final ProviderOption<Double> PRESENCE_PENALTY = ProviderOption.of("presence-penalty",
-            OptionType.DECIMAL, "sent only when set");
+            OptionType.DECIMAL, "presence penalty, sent only when set");
     public static final ProviderOption<Double> FREQUENCY_PENALTY = ProviderOption.of("frequency-penalty",
-            OptionType.DECIMAL, "sent only when set");
+            OptionType.DECIMAL, "frequency penalty, sent only when set");
     public static final ProviderOption<List<String>> STOP = ProviderOption.of("stop", OptionType.LIST,
-            "stop sequences separated by |");
+            "stop sequences");
     public static final ProviderOption<Boolean> STREAM = ProviderOption.of("stream", OptionType.FLAG,
             "true to read the reply as a server-sent event stream").withDefault("false");
     public static final ProviderOption<ObjectNode> EXTRA_BODY = ProviderOption.of("extra-body",

@@ -1,11 +1,13 @@
 package dev.dragoman.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -56,6 +58,17 @@ class PackageRulesTest {
     @Test
     void packages_depend_downwards_only() {
         layers().check(PRODUCTION);
+    }
+
+    /**
+     * A dialect shares code through the provider package ({@code JsonWireFormat}), never by importing another; only
+     * the variants of the OpenAI format (Azure, Qwen-MT, Qianfan) extend {@code OpenAiFormat}.
+     */
+    @Test
+    void dialects_do_not_use_each_other() {
+        slices().matching("dev.dragoman.provider.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage("dev.dragoman.provider.openai"))
+                .check(PRODUCTION);
     }
 
     @Test

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.ProviderSettings;
+import dev.dragoman.provider.qwenmt.QwenMtDialect;
+import dev.dragoman.support.CapturedLog;
 
 class DragomanSettingsTest {
 
@@ -69,6 +71,38 @@ class DragomanSettingsTest {
         properties.put("dragoman.provider.deepseek.dialect", "openai");
         properties.put("dragoman.provider.deepseek.temperature", "warm");
         assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.temperature must be a number, not 'warm'");
+    }
+
+    @Test
+    void reports_properties_no_option_reads_and_shows_the_options_set_without_secrets() {
+        properties.put("dragoman.provider.deepseek.tempreature", "0.2");
+        properties.put("dragoman.provider.deepseek.terms", "Dragoman=Dragoman");
+        properties.put("dragoman.provider.deepseek.url", "https://user:pass@relay.example/v1?key=abc");
+        try (CapturedLog log = new CapturedLog()) {
+            ProviderSettings provider = read().providers().get(0);
+
+            assertThat(provider.temperature()).isNull();
+            assertThat(log.text())
+                    .contains("dragoman.provider.deepseek.tempreature is not a provider option and is ignored")
+                    .contains("dragoman.provider.deepseek.terms applies to dialect qwen-mt only and is ignored")
+                    .contains("provider deepseek: dialect openai, model deepseek-chat, 2 key(s); set:")
+                    .contains("url=https://***@relay.example/v1?***", "keys=(secret)")
+                    .doesNotContain("sk-one-1234567890", "pass@", "key=abc");
+        }
+    }
+
+    @Test
+    void reads_a_dialect_option_through_its_descriptor() {
+        properties.put("dragoman.provider.deepseek.dialect", "qwen-mt");
+        properties.put("dragoman.provider.deepseek.terms", "Dragoman=Dragoman | key lane=voie de clé");
+        ProviderSettings provider = read().providers().get(0);
+
+        assertThat(provider.option(QwenMtDialect.TERMS))
+                .containsExactly(Map.entry("Dragoman", "Dragoman"), Map.entry("key lane", "voie de clé"));
+        assertThat(provider.option(QwenMtDialect.DOMAINS)).isNull();
+        properties.put("dragoman.provider.deepseek.terms", "no separator");
+        assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.terms must be source=target |"
+                + " source2=target2, not 'no separator'");
     }
 
     @Test
