@@ -9,14 +9,16 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.dragoman.keys.RedactedThrowable;
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
 import dev.dragoman.translate.TranslationFailedException;
 
 /**
  * Turns whatever stopped an HTTP request into its reply, {@code {"error": "…"}} and never a stack trace: 400 for a
- * request to fix, 404 for an unknown provider's models, 502 when the providers failed, 500 for anything else (logged).
- * Bound as {@code httpErrors}.
+ * request to fix, 404 for an unknown provider's models, 502 when the providers failed, 500 for anything else. A 500 is
+ * logged, redacted, under the exchange id, and the reply carries that id ({@code {"error": "…", "id": "…"}}) so that a
+ * client's report leads to the log line. Bound as {@code httpErrors}.
  */
 public class HttpErrors {
 
@@ -26,6 +28,7 @@ public class HttpErrors {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int status;
         String error;
+        String id = null;
         if (failure instanceof BadRequestException) {
             status = 400;
             error = failure.getMessage();
@@ -37,13 +40,15 @@ public class HttpErrors {
             error = failure.getMessage();
         } else {
             status = 500;
-            error = "internal error; see the Dragoman log";
-            LOG.warn("HTTP request failed", failure);
+            error = "internal error; see the Dragoman log under its id";
+            id = exchange.getExchangeId();
+            LOG.warn("HTTP request {} failed", id, failure == null ? null : RedactedThrowable.of(failure));
         }
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(Json.MAPPER.writeValueAsString(Map.of("error", Secrets.redact(error))));
+        message.setBody(Json.MAPPER.writeValueAsString(id == null ? Map.of("error", Secrets.redact(error))
+                : Map.of("error", error, "id", id)));
     }
 }

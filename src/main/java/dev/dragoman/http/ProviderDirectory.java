@@ -8,13 +8,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeyState;
+import dev.dragoman.keys.MaskedUrl;
+import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
 
 /**
- * {@code GET /providers}: each instance with its dialect, model, address, circuit breaker state ({@code closed},
- * {@code open}, {@code half_open}) and keys, masked, with each key's state (active, cooling until …, rejected until its
- * re-probe and why, probing). Bound as {@code providerDirectory}.
+ * {@code GET /providers}: each instance with its dialect, model, address (credentials in its user-info and query
+ * masked), circuit breaker state ({@code closed}, {@code open}, {@code half_open}) and keys, masked, with each key's
+ * state (active, cooling until …, rejected until its re-probe and why, probing; the provider's reason redacted).
+ * Bound as {@code providerDirectory}.
  */
 public class ProviderDirectory {
 
@@ -30,7 +33,7 @@ public class ProviderDirectory {
 
     private static ProviderView describe(ProviderInstance provider) {
         return new ProviderView(provider.name(), provider.settings().dialect(), provider.settings().model(),
-                provider.settings().url(),
+                Secrets.redact(MaskedUrl.of(provider.settings().url())),
                 provider.breaker() == null ? null : provider.breaker().getState().name().toLowerCase(),
                 provider.keys().keys().stream().map(key -> KeyView.of(key, provider.keys().state(key))).toList());
     }
@@ -44,7 +47,7 @@ public class ProviderDirectory {
 
         static KeyView of(ApiKey key, KeyState state) {
             return new KeyView(key.masked(), state.status().name().toLowerCase(),
-                    state.until() == null ? null : state.until().toString(), state.reason());
+                    state.until() == null ? null : state.until().toString(), Secrets.redact(state.reason()));
         }
     }
 }

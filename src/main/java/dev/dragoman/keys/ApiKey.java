@@ -28,9 +28,14 @@ public final class ApiKey {
 
     /**
      * Keeps a recognisable prefix (up to the first dash, at most 4 characters) and the last 4 characters; short keys
-     * show only their length so that nothing of them leaks.
+     * show only their length so that nothing of them leaks. An {@code AK:SK} pair (Baidu Qianfan's access key and
+     * secret key) is masked from its access-key part alone, so no character of the secret half shows.
      */
     static String mask(String secret) {
+        int colon = secret.indexOf(':');
+        if (colon > 0) {
+            return mask(secret.substring(0, colon)) + ":…";
+        }
         if (secret.length() < 12) {
             return "…(" + secret.length() + " chars)";
         }

@@ -5,9 +5,12 @@ import java.io.StringWriter;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.core.StringLayout;
 
-/** Everything the application logs while it is open, with stack traces, for tests that assert what logs show. */
+/**
+ * Everything the application logs while it is open, with stack traces, laid out as the shipped console appender lays
+ * it out, for tests that assert what logs show.
+ */
 public final class CapturedLog implements AutoCloseable {
 
     private final StringWriter writer = new StringWriter();
@@ -16,7 +19,7 @@ public final class CapturedLog implements AutoCloseable {
 
     public CapturedLog() {
         appender = WriterAppender.createAppender(
-                PatternLayout.newBuilder().withPattern("%-5level %c{1} - %msg%n%throwable").build(),
+                (StringLayout) context.getConfiguration().getAppender("console").getLayout(),
                 null, writer, "captured-" + System.nanoTime(), false, true);
         appender.start();
         context.getConfiguration().getRootLogger().addAppender(appender, null, null);

@@ -57,7 +57,7 @@ public final class QianfanTokens {
     public synchronized String bearer(ApiKey key) throws ProviderException {
         String[] parts = key.secret().split(":", 2);
         String accessKey = parts[0].strip();
-        Secrets.register(new ApiKey(parts[1].strip()));
+        Secrets.register(key);
         Token cached = byAccessKey.get(accessKey);
         if (cached != null && clock.instant().isBefore(cached.expires().minus(REFRESH_MARGIN))) {
             return cached.value();

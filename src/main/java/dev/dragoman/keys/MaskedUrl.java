@@ -1,0 +1,42 @@
+package dev.dragoman.keys;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A configured address as people may see it: a relay's address may carry credentials in its user-info
+ * ({@code https://user:pass@relay/v1}) or its query ({@code ?key=…}), so both are masked, {@code https://***@relay/v1?key=***};
+ * names of query parameters, host and path stay, so the address is still recognisable.
+ */
+public final class MaskedUrl {
+
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
+    private static final String MASK = "***";
+
+    private MaskedUrl() {
+    }
+
+    public static String of(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = USER_INFO.matcher(url).replaceFirst("$1" + MASK + "@");
+        int query = masked.indexOf('?');
+        if (query < 0) {
+            return masked;
+        }
+        int fragment = masked.indexOf('#', query);
+        int end = fragment < 0 ? masked.length() : fragment;
+        return masked.substring(0, query + 1)
+                + Arrays.stream(masked.substring(query + 1, end).split("&", -1)).map(MaskedUrl::parameter)
+                        .collect(Collectors.joining("&"))
+                + masked.substring(end);
+    }
+
+    /** {@code name=***}; a parameter without a name may be a bare key, so it is masked whole. */
+    private static String parameter(String parameter) {
+        int equals = parameter.indexOf('=');
+        return equals >= 0 ? parameter.substring(0, equals + 1) + MASK : parameter.isEmpty() ? "" : MASK;
+    }
+}
