@@ -15,7 +15,7 @@ import dev.dragoman.translate.TranslationFailedException;
 
 /**
  * Turns whatever stopped an HTTP request into its reply, {@code {"error": "…"}} and never a stack trace: 400 for a
- * request to fix, 404 for an unknown provider's models, 502 when the providers failed, 500 for anything else (logged).
+ * request to fix, 413 for one over a limit, 404 for an unknown provider's models, 502 when the providers failed, 500 for anything else (logged).
  * Bound as {@code httpErrors}.
  */
 public class HttpErrors {
@@ -28,6 +28,9 @@ public class HttpErrors {
         String error;
         if (failure instanceof BadRequestException) {
             status = 400;
+            error = failure.getMessage();
+        } else if (failure instanceof TooLargeException) {
+            status = 413;
             error = failure.getMessage();
         } else if (failure instanceof NotFoundException) {
             status = 404;
