@@ -9,8 +9,11 @@ import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.vertx.core.VertxOptions;
 
@@ -18,9 +21,13 @@ import dev.dragoman.config.AbsolutePathFunction;
 import dev.dragoman.config.DragomanSettings;
 import dev.dragoman.config.PropertySource;
 import dev.dragoman.config.Providers;
+import dev.dragoman.http.BearerTokens;
+import dev.dragoman.http.CrossOrigin;
 import dev.dragoman.http.HttpErrors;
+import dev.dragoman.http.HttpGuard;
 import dev.dragoman.http.HttpRequests;
 import dev.dragoman.http.ProviderDirectory;
+import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
 import dev.dragoman.kafka.BatchPublisher;
 import dev.dragoman.kafka.ProvidersAvailable;
@@ -41,8 +48,11 @@ import dev.dragoman.translate.TextFiles;
 @Configuration
 public class DragomanConfiguration implements CamelConfiguration {
 
+    /** How far above {@code dragoman.http.max-body} the server's own body limit lies, in bytes. */
+    static final int SERVER_BODY_MARGIN = 64 * 1024;
+
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         PropertySource source = new PropertySource(properties::resolveProperty);
         // every platform file is checked at start-up, also when no instance names a platform
@@ -56,13 +66,34 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("translationPool", pool);
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
-        context.getRegistry().bind("httpRequests",
-                new HttpRequests(providers, source.requiredInteger("dragoman.http.max-body")));
+        bindHttpApi(context, source, providers);
         context.getRegistry().bind("httpErrors", new HttpErrors());
         context.getRegistry().bind("sseReplies", new SseReplies());
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
         bindKafkaStream(context, source, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+
+    /**
+     * The HTTP API's request reader with its limits, and the guard in front of every route. The server's own body
+     * limit sits just above {@code dragoman.http.max-body}: a body a little over gets the route's clear 400, and a
+     * huge one is refused by the server (413) while it arrives, never buffered whole.
+     */
+    private static void bindHttpApi(CamelContext context, PropertySource source, Providers providers)
+            throws Exception {
+        int maxBody = source.requiredInteger("dragoman.http.max-body");
+        context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody,
+                source.requiredInteger("dragoman.http.max-texts"), source.requiredInteger("dragoman.http.max-chars")));
+        MainHttpServer server = context.hasService(MainHttpServer.class);
+        if (server == null) {
+            return;
+        }
+        server.setMaxBodySize((long) maxBody + SERVER_BODY_MARGIN);
+        // the guard's own service, started after the server (it needs its router) and before any route
+        context.addService(new HttpGuard(server, source.required("camel.management.health-path"),
+                new BearerTokens(source.list("dragoman.http.tokens", "\\|")),
+                new CrossOrigin(source.list("dragoman.http.cors-origins", ",")),
+                new RequestRate(source.requiredInteger("dragoman.http.rpm-per-token"), Ticker.systemTicker())));
     }
 
     /**

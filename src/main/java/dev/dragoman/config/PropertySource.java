@@ -39,7 +39,7 @@ public final class PropertySource {
     }
 
     /** A list split on {@code separator}, blank items dropped. */
-    List<String> list(String name, String separatorRegex) {
+    public List<String> list(String name, String separatorRegex) {
         return text(name).map(value -> OptionType.split(value, separatorRegex)).orElse(List.of());
     }
 

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.MaskedUrl;
+import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Dialect;
 import dev.dragoman.provider.Dialects;
@@ -75,6 +77,7 @@ final class ProviderSettingsReader {
                                 + String.join(", ", Dialects.names()) + ")")))
                 .orElseGet(() -> Dialects.detect(instance.require(URL, url, preset)));
         String address = dialect.remote() ? instance.require(URL, url, preset) : url.orElse(null);
+        MaskedUrl.credentials(address).forEach(Secrets::register);
         String model = instance.require(MODEL, instance.text(MODEL).or(() -> preset.map(Preset::model))
                 .or(() -> dialect.defaultModel(address)), preset);
         List<ApiKey> keys = dialect.remote() ? instance.require(KEYS, Optional.ofNullable(instance.value(KEYS))
@@ -112,10 +115,6 @@ final class ProviderSettingsReader {
         }
     }
 
-    private static String address(String url) {
-        return url.replaceFirst("//[^/@]*@", "//***@").replaceFirst("\\?.*", "?***");
-    }
-
     private static String glance(String value) {
         String line = value.replace("\r", "\\r").replace("\n", "\\n");
         return line.length() > GLANCE ? line.substring(0, GLANCE) + "…" : line;
@@ -149,7 +148,7 @@ final class ProviderSettingsReader {
         String describeSet(Dialect dialect) {
             return Stream.concat(ProviderOptions.ALL.stream(), dialect.options().stream())
                     .flatMap(option -> properties.text(property(option)).map(text -> option.name() + "="
-                            + (option.secret() ? "(secret)" : glance(option == URL ? address(text) : text))).stream())
+                            + (option.secret() ? "(secret)" : glance(option == URL ? MaskedUrl.of(text) : text))).stream())
                     .collect(Collectors.joining(", "));
         }
 

@@ -16,9 +16,9 @@ import dev.dragoman.translate.TranslationFailedException;
 
 /**
  * Turns whatever stopped an HTTP request into its reply, {@code {"error": "…"}} and never a stack trace: 400 for a
- * request to fix, 404 for an unknown provider's models, 502 when the providers failed, 500 for anything else. A 500 is
- * logged, redacted, under the exchange id, and the reply carries that id ({@code {"error": "…", "id": "…"}}) so that a
- * client's report leads to the log line. Bound as {@code httpErrors}.
+ * request to fix, 413 for one over a limit, 404 for an unknown provider's models, 502 when the providers failed, 500
+ * for anything else. A 500 is logged, redacted, under the exchange id, and the reply carries that id
+ * ({@code {"error": "…", "id": "…"}}) so that a client's report leads to the log line. Bound as {@code httpErrors}.
  */
 public class HttpErrors {
 
@@ -31,6 +31,9 @@ public class HttpErrors {
         String id = null;
         if (failure instanceof BadRequestException) {
             status = 400;
+            error = failure.getMessage();
+        } else if (failure instanceof TooLargeException) {
+            status = 413;
             error = failure.getMessage();
         } else if (failure instanceof NotFoundException) {
             status = 404;

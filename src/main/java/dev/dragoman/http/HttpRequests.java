@@ -28,13 +28,34 @@ public class HttpRequests {
 
     private final Providers providers;
     private final int maxBody;
+    private final int maxTexts;
+    private final int maxChars;
 
-    public HttpRequests(Providers providers, int maxBody) {
+    /**
+     * @param maxBody  {@code dragoman.http.max-body}, bytes
+     * @param maxTexts {@code dragoman.http.max-texts}, texts of one {@code texts} request
+     * @param maxChars {@code dragoman.http.max-chars}, characters over all texts of one request
+     */
+    public HttpRequests(Providers providers, int maxBody, int maxTexts, int maxChars) {
         this.providers = providers;
         this.maxBody = maxBody;
+        this.maxTexts = maxTexts;
+        this.maxChars = maxChars;
     }
 
-    public TranslateCall read(Exchange exchange) throws BadRequestException {
+    public TranslateCall read(Exchange exchange) throws BadRequestException, TooLargeException {
+        TranslateCall call = readCall(exchange);
+        // what providers are paid for is the text, which the body limit bounds only loosely
+        long chars = call.requests().stream().mapToLong(request -> request.text().codePointCount(0,
+                request.text().length())).sum();
+        if (chars > maxChars) {
+            throw new TooLargeException("the request has " + chars + " characters, more than the " + maxChars
+                    + " allowed (dragoman.http.max-chars)");
+        }
+        return call;
+    }
+
+    private TranslateCall readCall(Exchange exchange) throws BadRequestException, TooLargeException {
         Message message = exchange.getMessage();
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
         if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
@@ -66,6 +87,10 @@ public class HttpRequests {
             if (!texts.isArray() || texts.isEmpty()) {
                 throw new BadRequestException("\"texts\" must be a non-empty array of strings");
             }
+            if (texts.size() > maxTexts) {
+                throw new TooLargeException("the request has " + texts.size() + " texts, more than the " + maxTexts
+                        + " allowed (dragoman.http.max-texts)");
+            }
             List<TranslationRequest> requests = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
                 if (!texts.get(i).isTextual()) {
@@ -92,7 +117,7 @@ public class HttpRequests {
      * {@code texts} batch as the boolean variables {@code stream} and {@code batch} (plain variables: a route's
      * {@code ${variable.call.stream}} would copy the exchange on every request), and the first text as the body.
      */
-    public void accept(Exchange exchange) throws BadRequestException {
+    public void accept(Exchange exchange) throws BadRequestException, TooLargeException {
         TranslateCall call = read(exchange);
         exchange.setVariable(ExchangeKeys.HTTP_CALL, call);
         exchange.setVariable(ExchangeKeys.HTTP_STREAM, call.stream());

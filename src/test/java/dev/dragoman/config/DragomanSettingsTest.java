@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.qwenmt.QwenMtDialect;
+import dev.dragoman.keys.Secrets;
 import dev.dragoman.support.CapturedLog;
 
 class DragomanSettingsTest {
@@ -77,7 +78,7 @@ class DragomanSettingsTest {
     void reports_properties_no_option_reads_and_shows_the_options_set_without_secrets() {
         properties.put("dragoman.provider.deepseek.tempreature", "0.2");
         properties.put("dragoman.provider.deepseek.terms", "Dragoman=Dragoman");
-        properties.put("dragoman.provider.deepseek.url", "https://user:pass@relay.example/v1?key=abc");
+        properties.put("dragoman.provider.deepseek.url", "https://user:relay-pass-0001@relay.example/v1?key=relay-key-0001");
         try (CapturedLog log = new CapturedLog()) {
             ProviderSettings provider = read().providers().get(0);
 
@@ -86,8 +87,10 @@ class DragomanSettingsTest {
                     .contains("dragoman.provider.deepseek.tempreature is not a provider option and is ignored")
                     .contains("dragoman.provider.deepseek.terms applies to dialect qwen-mt only and is ignored")
                     .contains("provider deepseek: dialect openai, model deepseek-chat, 2 key(s); set:")
-                    .contains("url=https://***@relay.example/v1?***", "keys=(secret)")
-                    .doesNotContain("sk-one-1234567890", "pass@", "key=abc");
+                    .contains("url=https://***@relay.example/v1?key=***", "keys=(secret)")
+                    .doesNotContain("sk-one-1234567890", "relay-pass-0001", "relay-key-0001");
+            assertThat(Secrets.redact("the relay said: relay-pass-0001, relay-key-0001"))
+                    .doesNotContain("relay-pass-0001", "relay-key-0001");
         }
     }
 

@@ -21,7 +21,12 @@ public final class HttpClientSupport {
         this.base = "http://localhost:" + port;
     }
 
-    public record Reply(int status, String body) {
+    public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+        /** A header of the reply, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             return Json.tryParse(body).orElseThrow(() -> new AssertionError("not JSON: " + body));
@@ -53,8 +58,13 @@ public final class HttpClientSupport {
                 HttpResponse.BodyHandlers.ofLines());
     }
 
-    private static Reply send(HttpRequest request) throws IOException, InterruptedException {
+    /** A request to this server's {@code path}, for a test to add headers and a method to. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path));
+    }
+
+    public static Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body());
+        return new Reply(response.statusCode(), response.body(), response.headers());
     }
 }
