@@ -9,9 +9,11 @@ import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -24,8 +26,10 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.http.BearerTokens;
 import dev.dragoman.http.CrossOrigin;
 import dev.dragoman.http.HttpErrors;
+import dev.dragoman.http.HttpClients;
 import dev.dragoman.http.HttpGuard;
 import dev.dragoman.http.HttpRequests;
+import dev.dragoman.http.HttpShare;
 import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
@@ -41,8 +45,9 @@ import dev.dragoman.translate.InboxRetries;
 import dev.dragoman.translate.TextFiles;
 
 /**
- * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the
- * {@code translationPool} that source routes hand segments and records to, the Vert.x options of the HTTP server,
+ * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the pools
+ * that each source hands its texts to ({@code httpPool}, {@code filePool}, {@code kafkaPool}), the Vert.x options of
+ * the HTTP server,
  * and the helpers the YAML routes call. Every bean a route names is bound here, so the route files declare none.
  */
 @Configuration
@@ -60,10 +65,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty,
                 properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()));
         context.getRegistry().bind("providers", providers);
-        // sized so that every key of the busiest instance can be kept busy, and no more
-        ExecutorService pool = context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "dragoman-translate", providers.capacity());
-        context.getRegistry().bind("translationPool", pool);
+        bindSourcePools(context, source, providers.capacity());
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
         bindHttpApi(context, source, providers);
@@ -72,6 +74,33 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
         bindKafkaStream(context, source, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+
+    /**
+     * One pool per source, each as large as the source's share of translations in flight
+     * ({@code dragoman.<source>.max-in-flight}; by default the busiest instance's keys x concurrency, so that each source
+     * alone can keep every key busy), so that no source can take the others' threads. A thread runs one translation at
+     * a time, so a source's texts wait in its own queue for a slot: the file drop's splitter and the Kafka consumer wait
+     * for their chunk or batch (which bound the queue) instead of running texts themselves. Never caller-runs, which
+     * would run a text on the consumer's own thread; the queues are unbounded, so nothing is ever refused either. The
+     * HTTP API's queue holds only texts of requests {@code httpShare} let in.
+     */
+    private void bindSourcePools(CamelContext context, PropertySource source, int capacity) throws Exception {
+        int http = source.positiveOr("dragoman.http.max-in-flight", capacity);
+        context.getRegistry().bind("httpShare", new HttpShare(http));
+        context.getRegistry().bind("httpClients", new HttpClients());
+        context.getRegistry().bind("httpPool", sourcePool(context, "dragoman-http", http));
+        context.getRegistry().bind("filePool",
+                sourcePool(context, "dragoman-file", source.positiveOr("dragoman.file.max-in-flight", capacity)));
+        context.getRegistry().bind("kafkaPool",
+                sourcePool(context, "dragoman-kafka", source.positiveOr("dragoman.kafka.max-in-flight", capacity)));
+    }
+
+    private ExecutorService sourcePool(CamelContext context, String name, int threads) {
+        return context.getExecutorServiceManager().newThreadPool(this, name, new ThreadPoolProfileBuilder(name)
+                // Camel makes a queue of 0 or less a hand-over queue, which would refuse every text beyond the threads
+                .poolSize(threads).maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE)
+                .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
     }
 
     /**

@@ -47,6 +47,11 @@ public final class PropertySource {
         return required(name, OptionType.WHOLE);
     }
 
+    /** A whole number of at least 1, or {@code derived} when the property is empty. */
+    public int positiveOr(String name, int derived) {
+        return value(name, OptionType.POSITIVE).orElse(derived);
+    }
+
     int requiredPositive(String name) {
         return required(name, OptionType.POSITIVE);
     }

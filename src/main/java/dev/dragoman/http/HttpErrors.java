@@ -16,7 +16,8 @@ import dev.dragoman.translate.TranslationFailedException;
 
 /**
  * Turns whatever stopped an HTTP request into its reply, {@code {"error": "…"}} and never a stack trace: 400 for a
- * request to fix, 413 for one over a limit, 404 for an unknown provider's models, 502 when the providers failed, 500
+ * request to fix, 413 for one over a limit, 404 for an unknown provider's models, 502 when the providers failed, 503
+ * with {@code Retry-After} when the HTTP API's share of translations is taken ({@link HttpShare}), 500
  * for anything else. A 500 is logged, redacted, under the exchange id, and the reply carries that id
  * ({@code {"error": "…", "id": "…"}}) so that a client's report leads to the log line. Bound as {@code httpErrors}.
  */
@@ -29,12 +30,18 @@ public class HttpErrors {
         int status;
         String error;
         String id = null;
+        String retryAfter = null;
         if (failure instanceof BadRequestException) {
             status = 400;
             error = failure.getMessage();
         } else if (failure instanceof TooLargeException) {
             status = 413;
             error = failure.getMessage();
+        } else if (failure instanceof ShareFullException) {
+            status = 503;
+            error = failure.getMessage();
+            // slots free as translations end, which is a provider's latency: a second is a fair first wait
+            retryAfter = "1";
         } else if (failure instanceof NotFoundException) {
             status = 404;
             error = failure.getMessage();
@@ -51,6 +58,9 @@ public class HttpErrors {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (retryAfter != null) {
+            message.setHeader("Retry-After", retryAfter);
+        }
         message.setBody(Json.MAPPER.writeValueAsString(id == null ? Map.of("error", Secrets.redact(error))
                 : Map.of("error", error, "id", id)));
     }

@@ -13,13 +13,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 
+import dev.dragoman.translate.ClientGone;
 import dev.dragoman.translate.ExchangeKeys;
 
 /**
  * Bounds a whole provider call, reading included, by the instance's {@code timeout} and the text's deadline.
  * camel-http's {@code responseTimeout} only bounds each socket read, so a stream that trickles keep-alive comments
- * would hold a call, its key's slot and its text forever. When the time is up, the reply's connection is aborted (a
- * blocked read fails at once) and every later read fails with a message that says why.
+ * would hold a call, its key's slot and its text forever. When the time is up, or when the text's client has gone
+ * ({@link ClientGone}), the reply's connection is aborted (a blocked read fails at once) and every later read fails
+ * with a message that says why. Nothing is sent for a text whose time is up or whose client has gone.
  */
 final class CallTimer {
 
@@ -32,11 +34,13 @@ final class CallTimer {
     }
 
     /** Before the request goes out. */
-    void start(Exchange exchange) {
+    void start(Exchange exchange) throws DeadlinePassedException {
+        Deadline.check(exchange);
         Duration limit = Deadline.allows(exchange, timeout) ? timeout : Deadline.remaining(exchange);
         Call call = new Call(limit);
         call.expiry = scheduler.schedule(call::expire, Math.max(limit.toMillis(), 0), TimeUnit.MILLISECONDS);
         exchange.setProperty(ExchangeKeys.CALL_TIMER, call);
+        ClientGone.onGone(exchange, call.clientGone);
     }
 
     /** Once the reply's head is in: the body is read through the timer from now on. */
@@ -54,15 +58,18 @@ final class CallTimer {
         Call call = exchange.removeProperty(ExchangeKeys.CALL_TIMER) instanceof Call started ? started : null;
         if (call != null) {
             call.expiry.cancel(false);
+            ClientGone.forget(exchange, call.clientGone);
         }
     }
 
     private static final class Call {
 
         private final Duration limit;
+        private final Runnable clientGone = () -> end("the client has gone");
         private volatile ScheduledFuture<?> expiry;
         private volatile InputStream body;
-        private volatile boolean expired;
+        /** Why the call was ended before its reply was read, or null while it runs. */
+        private volatile String ended;
 
         Call(Duration limit) {
             this.limit = limit;
@@ -70,15 +77,20 @@ final class CallTimer {
 
         InputStream watch(InputStream reply) throws IOException {
             body = reply;
-            if (expired) {
+            if (ended != null) {
                 abort();
-                throw timedOut();
+                throw endedEarly();
             }
             return new TimedBody(reply, this);
         }
 
         void expire() {
-            expired = true;
+            end("the call took longer than " + limit.toMillis()
+                    + " ms (the instance's timeout or the text's deadline)");
+        }
+
+        void end(String why) {
+            ended = why;
             abort();
         }
 
@@ -95,13 +107,12 @@ final class CallTimer {
             }
         }
 
-        InterruptedIOException timedOut() {
-            return new InterruptedIOException("the call took longer than " + limit.toMillis()
-                    + " ms (the instance's timeout or the text's deadline)");
+        InterruptedIOException endedEarly() {
+            return new InterruptedIOException(ended);
         }
     }
 
-    /** The reply body as read under the timer: every read after the time is up fails, saying why. */
+    /** The reply body as read under the timer: every read after the call was ended fails, saying why. */
     static final class TimedBody extends FilterInputStream {
 
         private final Call call;
@@ -129,12 +140,12 @@ final class CallTimer {
         private int checked(Read read) throws IOException {
             try {
                 int result = read.get();
-                if (call.expired) {
-                    throw call.timedOut();
+                if (call.ended != null) {
+                    throw call.endedEarly();
                 }
                 return result;
             } catch (IOException e) {
-                throw call.expired ? call.timedOut() : e;
+                throw call.ended != null ? call.endedEarly() : e;
             }
         }
 

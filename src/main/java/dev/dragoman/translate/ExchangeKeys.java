@@ -19,6 +19,8 @@ public final class ExchangeKeys {
     public static final String DEADLINE = "DragomanDeadline";
     /** A {@link DeltaListener} that hears the translation as it streams (server-sent events); none when absent. */
     public static final String DELTAS = "DragomanDeltas";
+    /** The {@link ClientGone} of an HTTP request: whether its client has gone, which stops the text's work. */
+    public static final String CLIENT_GONE = "DragomanClientGone";
     /** The server-sent event writer of an HTTP request that streams. */
     public static final String SSE_WRITER = "DragomanSseWriter";
     /**
