@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
+import dev.dragoman.translate.ClientGoneException;
+
 /**
  * The circuit breaker of one provider instance (Resilience4j, run by Camel's Circuit Breaker EIP). Only signs of an
  * outage count against the provider: 5xx and overload answers, timeouts, resets and refused connections. An answer
@@ -43,10 +45,14 @@ final class ProviderBreaker {
         return breaker;
     }
 
-    /** Camel hands the breaker the route's failure wrapped in a runtime exception: look through the chain. */
+    /**
+     * Camel hands the breaker the route's failure wrapped in a runtime exception: look through the chain. A call cut
+     * off because its client left says nothing about the provider.
+     */
     private static boolean outage(Throwable failure) {
-        return ObjectHelper.getException(TransientProviderException.class, failure) != null
-                || ObjectHelper.getException(IOException.class, failure) != null;
+        return ObjectHelper.getException(ClientGoneException.class, failure) == null
+                && (ObjectHelper.getException(TransientProviderException.class, failure) != null
+                        || ObjectHelper.getException(IOException.class, failure) != null);
     }
 
     private static boolean answered(Throwable failure) {

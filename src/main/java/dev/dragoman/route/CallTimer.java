@@ -14,6 +14,7 @@ import org.apache.camel.Message;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 import dev.dragoman.translate.ClientGone;
+import dev.dragoman.translate.ClientGoneException;
 import dev.dragoman.translate.ExchangeKeys;
 
 /**
@@ -65,7 +66,11 @@ final class CallTimer {
     private static final class Call {
 
         private final Duration limit;
-        private final Runnable clientGone = () -> end("the client has gone");
+        private final Runnable clientGone = () -> {
+            clientLeft = true;
+            end("the client has gone");
+        };
+        private volatile boolean clientLeft;
         private volatile ScheduledFuture<?> expiry;
         private volatile InputStream body;
         /** Why the call was ended before its reply was read, or null while it runs. */
@@ -108,7 +113,7 @@ final class CallTimer {
         }
 
         InterruptedIOException endedEarly() {
-            return new InterruptedIOException(ended);
+            return clientLeft ? new ClientGoneException() : new InterruptedIOException(ended);
         }
     }
 

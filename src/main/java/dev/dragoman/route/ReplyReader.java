@@ -24,6 +24,7 @@ import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseReader;
+import dev.dragoman.translate.ClientGoneException;
 import dev.dragoman.translate.DeltaListener;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationHeaders;
@@ -47,7 +48,7 @@ final class ReplyReader implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) throws ProviderException {
+    public void process(Exchange exchange) throws ProviderException, ClientGoneException {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
@@ -80,6 +81,9 @@ final class ReplyReader implements Processor {
             throw e;
         } catch (ReplyBody.TooLarge e) {
             throw ProviderException.of(ErrorClass.INVALID_REPLY, e.getMessage());
+        } catch (ClientGoneException e) {
+            // not the provider's failure: its breaker must see this, not a transient fault
+            throw e;
         } catch (IOException e) {
             throw ProviderException.of(ErrorClass.TRANSIENT, "reading the reply failed: " + e.getMessage());
         }
