@@ -13,14 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.dragoman.support.DragomanTestSupport;
 import dev.dragoman.support.StubServers;
-import dev.dragoman.support.wire.AzureStub;
-import dev.dragoman.support.wire.ClaudeStub;
-import dev.dragoman.support.wire.CohereStub;
-import dev.dragoman.support.wire.GeminiStub;
-import dev.dragoman.support.wire.OpenAiChatStub;
-import dev.dragoman.support.wire.QianfanStub;
-import dev.dragoman.support.wire.QwenMtStub;
 import dev.dragoman.support.wire.WireFormatStub;
+import dev.dragoman.support.wire.WireFormatStubs;
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.Usage;
 
@@ -29,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every dedicated dialect through the real routes and real HTTP, against a stub that speaks the provider's documented
  * format: the exact request (path, auth header, body fields), reasoning dropped, usage mapped, whole and streamed.
+ * The stubs are each dialect's own, found through {@link WireFormatStubs}.
  */
 class DialectRoutesTest extends DragomanTestSupport {
 
-    private static final List<WireFormatStub> FORMATS = List.of(new OpenAiChatStub(), new GeminiStub(),
-            new ClaudeStub(), new CohereStub(), new AzureStub(), new QwenMtStub(), new QianfanStub());
+    private static final List<WireFormatStub> FORMATS = WireFormatStubs.all();
 
     @RegisterExtension
     static WireMockExtension provider = StubServers.create();

@@ -28,13 +28,10 @@ import dev.dragoman.keys.KeyState;
 import dev.dragoman.support.DragomanTestSupport;
 import dev.dragoman.support.OpenAiStub;
 import dev.dragoman.support.StubServers;
-import dev.dragoman.support.wire.ClaudeStub;
-import dev.dragoman.support.wire.CohereStub;
-import dev.dragoman.support.wire.GeminiStub;
-import dev.dragoman.support.wire.OpenAiChatStub;
 import dev.dragoman.support.wire.Sse;
 import dev.dragoman.support.wire.WireFormatStub.Fault;
 import dev.dragoman.support.wire.WireFormatStub;
+import dev.dragoman.support.wire.WireFormatStubs;
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.TranslationFailedException;
 
@@ -53,9 +50,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class InvalidRepliesTest extends DragomanTestSupport {
 
-    private static final List<WireFormatStub> FORMATS = List.of(new OpenAiChatStub(), new GeminiStub(),
-            new ClaudeStub(), new CohereStub());
-    private static final WireFormatStub OPENAI = FORMATS.get(0);
+    /** One stub per reply format: the OpenAI-compatible dialects' replies are the openai dialect's. */
+    private static final List<WireFormatStub> FORMATS = WireFormatStubs.all().stream()
+            .filter(WireFormatStub::ownReplyFormat).toList();
+    /** The format of the tests that are about HTTP and sizes, not about a format. */
+    private static final WireFormatStub OPENAI = FORMATS.stream().filter(format -> "openai".equals(format.name()))
+            .findFirst().orElseThrow();
     private static final String KEY_1 = "test-key-first-0000001";
     private static final String KEY_2 = "test-key-second-000002";
     private static final int MAX_REPLY = 4096;

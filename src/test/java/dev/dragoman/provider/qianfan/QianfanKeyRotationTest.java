@@ -9,7 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.dragoman.support.DragomanTestSupport;
 import dev.dragoman.support.StubServers;
 import dev.dragoman.support.OpenAiStub;
-import dev.dragoman.support.wire.QianfanStub;
 import dev.dragoman.translate.Envelope;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;

@@ -21,6 +21,12 @@ public abstract class OpenAiFormatStub extends SameAddressStub {
         return "Bearer " + key;
     }
 
+    /** The compatible dialects' replies are OpenAI's own, which the openai dialect's stub covers. */
+    @Override
+    public boolean ownReplyFormat() {
+        return false;
+    }
+
     @Override
     public ResponseDefinitionBuilder faultyReply(Fault fault, boolean stream) {
         return switch (fault) {

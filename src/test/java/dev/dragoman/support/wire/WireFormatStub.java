@@ -13,6 +13,10 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
  * requests the dialect must send. Every stub translates {@link #TEXT} to {@link #TRANSLATION} with usage
  * {@link #PROMPT_TOKENS}/{@link #COMPLETION_TOKENS}. Each also speaks the replies that answer with success but are no
  * translation ({@link Fault}), in its own format.
+ *
+ * <p>Each dialect's stub lives in that dialect's test package and is listed in the test resource
+ * {@code META-INF/services/dev.dragoman.support.wire.WireFormatStub}; the shared route tests find them through
+ * {@link WireFormatStubs}, so a new dialect adds its stub and that line and no shared test changes.
  */
 public interface WireFormatStub {
 
@@ -61,6 +65,14 @@ public interface WireFormatStub {
 
     /** The whole or streamed calls made with the given key. */
     RequestPatternBuilder requestsWithKey(boolean stream, String key);
+
+    /**
+     * Whether this stub's replies are a format of their own rather than another stub's: the tests of replies that are
+     * no translation run once per reply format, not once per dialect.
+     */
+    default boolean ownReplyFormat() {
+        return true;
+    }
 
     /** More checks after a translation, e.g. calls to other endpoints. */
     default void verifyAlso(WireMockExtension server) {

@@ -1,9 +1,12 @@
-package dev.dragoman.support.wire;
+package dev.dragoman.provider.cohere;
 
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+
+import dev.dragoman.support.wire.SameAddressStub;
+import dev.dragoman.support.wire.Sse;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

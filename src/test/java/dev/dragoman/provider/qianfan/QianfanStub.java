@@ -1,4 +1,4 @@
-package dev.dragoman.support.wire;
+package dev.dragoman.provider.qianfan;
 
 import java.util.Map;
 
@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import dev.dragoman.support.OpenAiStub;
+import dev.dragoman.support.wire.OpenAiFormatStub;
+import dev.dragoman.support.wire.Sse;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

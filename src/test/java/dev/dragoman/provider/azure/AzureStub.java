@@ -1,4 +1,4 @@
-package dev.dragoman.support.wire;
+package dev.dragoman.provider.azure;
 
 import java.util.Map;
 
@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import dev.dragoman.support.OpenAiStub;
+import dev.dragoman.support.wire.OpenAiFormatStub;
+import dev.dragoman.support.wire.Sse;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

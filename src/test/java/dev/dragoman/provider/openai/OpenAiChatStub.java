@@ -1,4 +1,4 @@
-package dev.dragoman.support.wire;
+package dev.dragoman.provider.openai;
 
 import java.util.Map;
 
@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import dev.dragoman.support.OpenAiStub;
+import dev.dragoman.support.wire.OpenAiFormatStub;
+import dev.dragoman.support.wire.Sse;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -24,6 +26,12 @@ public final class OpenAiChatStub extends OpenAiFormatStub {
     @Override
     public Map<String, String> settings(String baseUrl) {
         return Map.of("url", baseUrl + "/v1", "dialect", "openai", "keys", KEY, "model", "gpt-4o-mini");
+    }
+
+    /** The Chat Completions replies, which the compatible dialects' stubs share. */
+    @Override
+    public boolean ownReplyFormat() {
+        return true;
     }
 
     @Override
