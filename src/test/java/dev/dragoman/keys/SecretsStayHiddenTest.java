@@ -25,7 +25,7 @@ import dev.dragoman.support.HttpClientSupport.Reply;
 import dev.dragoman.support.KafkaBroker;
 import dev.dragoman.support.KafkaTestSupport;
 import dev.dragoman.support.OpenAiStub;
-import dev.dragoman.support.wire.QianfanStub;
+import dev.dragoman.provider.qianfan.QianfanStub;
 import dev.dragoman.translate.TranslationHeaders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
