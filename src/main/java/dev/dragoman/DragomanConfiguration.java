@@ -1,6 +1,7 @@
 package dev.dragoman;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import org.apache.camel.Configuration;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
@@ -39,6 +41,10 @@ import dev.dragoman.kafka.RecordLimit;
 import dev.dragoman.kafka.RecordOutputs;
 import dev.dragoman.kafka.RecordReader;
 import dev.dragoman.kafka.RecordsWaitException;
+import dev.dragoman.memory.JdbcTranslationMemory;
+import dev.dragoman.memory.NoMemory;
+import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.translate.InboxRetries;
@@ -65,6 +71,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty,
                 properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()));
         context.getRegistry().bind("providers", providers);
+        bindTranslationMemory(context, source);
         bindSourcePools(context, source, providers.capacity());
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
@@ -74,6 +81,33 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
         bindKafkaStream(context, source, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+
+    /**
+     * The translation memory ({@code dragoman.memory.*}), open before any route needs it and closed when Camel stops.
+     * A database that cannot be opened stops start-up: running on without it would pay for every text again, unseen.
+     */
+    private void bindTranslationMemory(CamelContext context, PropertySource source) throws Exception {
+        TranslationMemory memory;
+        if (source.requiredFlag("dragoman.memory.enabled")) {
+            try {
+                memory = JdbcTranslationMemory.open(source.required("dragoman.memory.url"),
+                        source.text("dragoman.memory.user").orElse(""),
+                        source.text("dragoman.memory.password").orElse(""));
+            } catch (SQLException | RuntimeException e) {
+                throw new ConfigurationException("the translation memory at dragoman.memory.url cannot be opened: "
+                        + e.getMessage());
+            }
+        } else {
+            memory = new NoMemory();
+        }
+        context.getRegistry().bind("translationMemory", TranslationMemory.class, memory);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                memory.close();
+            }
+        });
     }
 
     /**

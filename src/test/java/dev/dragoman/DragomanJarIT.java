@@ -36,6 +36,8 @@ class DragomanJarIT {
             Reply reply = firstAnswer(dragoman);
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().path("translation").asText()).isEqualTo(PseudoLocalizer.localize("Hello"));
+            assertThat(folder.resolve("data").resolve("memory.mv.db")).as("the translation memory, made on first start")
+                    .exists();
 
             Path inbox = Files.createDirectories(folder.resolve("data").resolve("inbox"));
             Path staged = Files.writeString(folder.resolve("hello.txt"), "Hello world\n");

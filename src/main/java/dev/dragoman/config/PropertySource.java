@@ -26,7 +26,7 @@ public final class PropertySource {
     }
 
     /** The value, stripped; empty when unset or blank. */
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         return lookup.apply(name).map(String::strip).filter(value -> !value.isEmpty());
     }
 
@@ -54,6 +54,10 @@ public final class PropertySource {
 
     int requiredPositive(String name) {
         return required(name, OptionType.POSITIVE);
+    }
+
+    public boolean requiredFlag(String name) {
+        return required(name, OptionType.FLAG);
     }
 
     public Duration requiredDuration(String name) {

@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import dev.dragoman.translate.Comparison;
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.ProviderResult;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
@@ -43,7 +44,7 @@ final class EnvelopeStrategy implements AggregationStrategy {
         Object answer = result.getMessage().getBody();
         Envelope envelope = answer instanceof Comparison comparison
                 ? new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(), null, null,
-                        null, null, false, latency, comparison.results())
+                        null, null, remembered(comparison), latency, comparison.results())
                 : envelope(request, (Translation) answer, latency);
         message.setBody(envelope);
         message.setHeader(ID, request.id());
@@ -57,7 +58,12 @@ final class EnvelopeStrategy implements AggregationStrategy {
 
     private static Envelope envelope(TranslationRequest request, Translation translation, long latency) {
         return new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(),
-                translation.text(), translation.provider(), translation.model(), translation.usage(), false, latency,
-                null);
+                translation.text(), translation.provider(), translation.model(), translation.usage(),
+                translation.cached(), latency, null);
+    }
+
+    /** A comparison is cached when no instance had to be called for it. */
+    private static boolean remembered(Comparison comparison) {
+        return comparison.results().stream().allMatch(ProviderResult::remembered);
     }
 }

@@ -11,6 +11,7 @@ import org.apache.camel.model.ProcessorDefinition;
 
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.memory.TranslationMemory;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.LocalTranslator;
 import dev.dragoman.provider.ProviderInstance;
@@ -30,12 +31,17 @@ import dev.dragoman.translate.TranslationRequest;
  * requests ({@link KeyLaneLimit}) and rate (throttle EIP), skips a key that is rejected or resting, calls the provider
  * once within the call's time ({@link CallTimer}), and reads the reply. A key that cannot be used now fails over to
  * the next key at once; a transient fault or an invalid reply goes back to {@link ProviderRetryPolicy}, which backs
- * off before the balancer's next key is tried, so an outage costs a few calls per text, not a few per key.
+ * off before the balancer's next key is tried, so an outage costs a few calls per text, not a few per key. A text the
+ * translation memory has never reaches the call ({@link InstanceMemory}); the offline pseudo-localiser costs nothing
+ * and is not remembered.
  */
 public class ProviderRoutes extends RouteBuilder {
 
     @BeanInject
     Providers providers;
+
+    @BeanInject
+    TranslationMemory translationMemory;
 
     @Override
     public void configure() {
@@ -72,6 +78,7 @@ public class ProviderRoutes extends RouteBuilder {
     }
 
     private void providerRoute(ProviderInstance provider) {
+        InstanceMemory memory = new InstanceMemory(translationMemory, provider);
         ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings().retry());
         String breaker = "dragoman-breaker-" + provider.name();
         getContext().getRegistry().bind(breaker, provider.breaker());
@@ -82,15 +89,21 @@ public class ProviderRoutes extends RouteBuilder {
                         .retryWhile(exchangeProperty(ExchangeKeys.RETRY))
                         .logExhausted(false)
                         .logRetryAttempted(false))
-                .process(exchange -> exchange.setProperty(ExchangeKeys.CALL, provider.wire()
-                        .request(provider.settings(), exchange.getMessage().getBody(TranslationRequest.class))))
-                // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
-                .to(breakerEndpoint(provider))
-                .process(exchange -> {
-                    Reply reply = exchange.getMessage().getBody(Reply.class);
-                    String model = reply.model() != null ? reply.model() : provider.settings().model();
-                    exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(), reply.usage()));
-                });
+                .process(memory::recall)
+                // a text the memory had is translated already: no call
+                .filter(body().isInstanceOf(TranslationRequest.class))
+                    .process(exchange -> exchange.setProperty(ExchangeKeys.CALL, provider.wire()
+                            .request(provider.settings(), exchange.getMessage().getBody(TranslationRequest.class))))
+                    // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
+                    .to(breakerEndpoint(provider))
+                    .process(exchange -> {
+                        Reply reply = exchange.getMessage().getBody(Reply.class);
+                        String model = reply.model() != null ? reply.model() : provider.settings().model();
+                        exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(),
+                                reply.usage()));
+                    })
+                    .process(memory::remember)
+                .end();
 
         // in a route of its own: the Circuit Breaker EIP runs its steps as a try block, out of reach of the retry
         // policy's error handler, which must see every failure

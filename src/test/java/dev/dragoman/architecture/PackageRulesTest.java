@@ -16,8 +16,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 
 /**
  * The packages depend one way only, from the wiring down to the keys:
- * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code config} → {@code provider} (with its
- * dialects) → {@code translate} → {@code keys}.
+ * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code config}, {@code memory} →
+ * {@code provider} (with its dialects) → {@code translate} → {@code keys}.
  */
 class PackageRulesTest {
 
@@ -37,6 +37,7 @@ class PackageRulesTest {
                 .layer("Http").definedBy("dev.dragoman.http..")
                 .layer("Kafka").definedBy("dev.dragoman.kafka..")
                 .layer("Config").definedBy("dev.dragoman.config..")
+                .layer("Memory").definedBy("dev.dragoman.memory..")
                 .layer("Provider").definedBy("dev.dragoman.provider..")
                 .layer("Translate").definedBy("dev.dragoman.translate..")
                 .layer("Keys").definedBy("dev.dragoman.keys..")
@@ -45,7 +46,9 @@ class PackageRulesTest {
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Route", "Wiring")
                 .whereLayer("Kafka").mayOnlyBeAccessedByLayers("Route", "Wiring")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
-                .whereLayer("Provider").mayOnlyBeAccessedByLayers("Config", "Http", "Kafka", "Route", "Wiring")
+                .whereLayer("Memory").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
+                .whereLayer("Provider")
+                .mayOnlyBeAccessedByLayers("Config", "Memory", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Translate")
                 .mayOnlyBeAccessedByLayers("Provider", "Config", "Http", "Kafka", "Route", "Wiring");
     }

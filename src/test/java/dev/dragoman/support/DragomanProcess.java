@@ -24,9 +24,14 @@ public final class DragomanProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** {@code dev.dragoman.Dragoman} from the test classpath, in the project directory. */
+    /**
+     * {@code dev.dragoman.Dragoman} from the test classpath, in the project directory, without a translation memory:
+     * the default one, data/memory there, would outlive the test and answer the next run's texts.
+     */
     public static DragomanProcess start(String name, Map<String, String> properties) throws IOException {
-        return start(name, Path.of(""), properties,
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("dragoman.memory.enabled", "false"));
+        settings.putAll(properties);
+        return start(name, Path.of(""), settings,
                 List.of("-cp", System.getProperty("java.class.path"), "dev.dragoman.Dragoman"));
     }
 

@@ -1,0 +1,55 @@
+package dev.dragoman.route;
+
+import org.apache.camel.Exchange;
+
+import dev.dragoman.memory.MemoryKey;
+import dev.dragoman.memory.SettingsHash;
+import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.DeltaListener;
+import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.Translation;
+import dev.dragoman.translate.TranslationRequest;
+
+/**
+ * The translation memory as one provider instance's route uses it: before the call, a text the memory has becomes
+ * the instance's translation at once (no call, no tokens); after the call, the translation that the reply yielded is
+ * stored. The key is the instance's model and settings hash with the request's languages and text.
+ */
+final class InstanceMemory {
+
+    /** The key of the text in the instance's route, from the look-up to the store. */
+    private static final String KEY = "DragomanMemoryKey";
+
+    private final TranslationMemory memory;
+    private final ProviderInstance provider;
+    private final String settingsHash;
+
+    InstanceMemory(TranslationMemory memory, ProviderInstance provider) {
+        this.memory = memory;
+        this.provider = provider;
+        this.settingsHash = SettingsHash.of(provider.settings());
+    }
+
+    /** On a hit the body becomes the remembered {@link Translation}; on a miss it stays the request. */
+    void recall(Exchange exchange) {
+        TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
+        MemoryKey key = new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(),
+                settingsHash, request.text());
+        exchange.setProperty(KEY, key);
+        memory.find(key).ifPresent(text -> {
+            // a streaming caller hears it as one delta, as from a provider that does not stream; a previous
+            // instance's partial text is void
+            DeltaListener listener = exchange.getProperty(ExchangeKeys.DELTAS, DeltaListener.NONE, DeltaListener.class);
+            listener.onReset();
+            listener.onDelta(text);
+            exchange.getMessage().setBody(Translation.remembered(provider.name(), provider.settings().model(), text));
+        });
+    }
+
+    /** Stores the translation the provider's reply yielded under the key {@link #recall} made. */
+    void remember(Exchange exchange) {
+        String translation = exchange.getMessage().getBody(Translation.class).text();
+        memory.store(exchange.getProperty(KEY, MemoryKey.class), translation);
+    }
+}

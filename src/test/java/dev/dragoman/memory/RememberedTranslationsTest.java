@@ -1,0 +1,138 @@
+package dev.dragoman.memory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.camel.ConsumerTemplate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import dev.dragoman.provider.Json;
+import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.HttpClientSupport;
+import dev.dragoman.support.HttpClientSupport.Reply;
+import dev.dragoman.support.OpenAiStub;
+import dev.dragoman.support.StubServers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Dragoman with its translation memory on, in an H2 file of the test's own folder, against a provider that answers
+ * "T:" and the text: what the memory has costs no call, and what it is told is what the provider's reply said.
+ */
+class RememberedTranslationsTest extends DragomanTestSupport {
+
+    @RegisterExtension
+    static WireMockExtension provider = StubServers.create();
+
+    @Override
+    protected Properties properties() {
+        Properties properties = new Properties();
+        properties.put("dragoman.providers", "stub");
+        openAi(properties, "stub", provider.baseUrl(), "sk-stub-key-000000000001", "stub-model");
+        properties.put("dragoman.memory.enabled", "true");
+        properties.put("dragoman.memory.url", "jdbc:h2:file:" + dir().resolve("data/memory") + ";AUTO_SERVER=TRUE");
+        properties.put("dragoman.sinks", "seda:envelopes");
+        return properties;
+    }
+
+    @Test
+    void a_file_dropped_again_makes_no_provider_call_and_its_envelopes_say_cached() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        String text = "One\nTwo\n\nThree\n";
+        String translated = "T:One\nT:Two\n\nT:Three\n";
+
+        drop("story.txt", text.getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitFile(outbox().resolve("story.txt"), Duration.ofSeconds(30))).hasContent(translated);
+        assertThat(envelopes(3)).extracting(envelope -> envelope.get("cached").asBoolean()).containsOnly(false);
+        assertThat(provider.getAllServeEvents()).hasSize(3);
+
+        Files.delete(outbox().resolve("story.txt"));
+        drop("story.txt", text.getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitFile(outbox().resolve("story.txt"), Duration.ofSeconds(30))).hasContent(translated);
+        List<JsonNode> again = envelopes(3);
+        assertThat(again).extracting(envelope -> envelope.get("cached").asBoolean()).containsOnly(true);
+        assertThat(again).allSatisfy(envelope -> assertThat(envelope.has("usage")).as("no tokens").isFalse());
+        assertThat(again).extracting(envelope -> envelope.get("translation").asText())
+                .containsExactlyInAnyOrder("T:One", "T:Two", "T:Three");
+        assertThat(provider.getAllServeEvents()).as("no call for the second drop").hasSize(3);
+    }
+
+    @Test
+    void a_file_dropped_again_with_more_lines_costs_only_the_new_ones() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        drop("part.txt", "One\nTwo\n".getBytes(StandardCharsets.UTF_8));
+        awaitFile(outbox().resolve("part.txt"), Duration.ofSeconds(30));
+
+        drop("whole.txt", "One\nTwo\nThree\nFour\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitFile(outbox().resolve("whole.txt"), Duration.ofSeconds(30)))
+                .hasContent("T:One\nT:Two\nT:Three\nT:Four\n");
+        assertThat(provider.getAllServeEvents()).as("two calls for part.txt, two for the new lines").hasSize(4);
+    }
+
+    @Test
+    void a_remembered_text_is_answered_over_http_without_usage() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        HttpClientSupport http = new HttpClientSupport(port());
+
+        Reply first = http.postJson("/translate", "{\"text\": \"Hello\", \"target_lang\": \"German\"}");
+        Reply second = http.postJson("/translate", "{\"text\": \"Hello\", \"target_lang\": \"German\"}");
+
+        assertThat(first.json().get("cached").asBoolean()).isFalse();
+        assertThat(first.json().at("/usage/prompt_tokens").asInt()).isEqualTo(31);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("cached").asBoolean()).isTrue();
+        assertThat(second.json().get("translation").asText()).isEqualTo("T:Hello");
+        assertThat(second.json().get("provider").asText()).isEqualTo("stub");
+        assertThat(second.json().get("model").asText()).isEqualTo("stub-model");
+        assertThat(second.json().has("usage")).isFalse();
+        assertThat(provider.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void another_target_language_is_another_text() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        HttpClientSupport http = new HttpClientSupport(port());
+
+        http.postJson("/translate", "{\"text\": \"Hello\", \"target_lang\": \"German\"}");
+        Reply french = http.postJson("/translate", "{\"text\": \"Hello\", \"target_lang\": \"French\"}");
+
+        assertThat(french.json().get("cached").asBoolean()).isFalse();
+        assertThat(provider.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void a_failed_translation_is_not_remembered() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(
+                OpenAiStub.error(400, "invalid_request_error", "bad_request", "This request is not valid")));
+        HttpClientSupport http = new HttpClientSupport(port());
+        assertThat(http.postJson("/translate", "{\"text\": \"Hello\"}").status()).isEqualTo(502);
+
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        Reply retried = http.postJson("/translate", "{\"text\": \"Hello\"}");
+
+        assertThat(retried.json().get("cached").asBoolean()).isFalse();
+        assertThat(retried.json().get("translation").asText()).isEqualTo("T:Hello");
+        assertThat(provider.getAllServeEvents()).hasSize(2);
+    }
+
+    private List<JsonNode> envelopes(int count) throws Exception {
+        ConsumerTemplate consumer = context.createConsumerTemplate();
+        List<JsonNode> received = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String json = consumer.receiveBody("seda:envelopes", 10_000, String.class);
+            assertThat(json).as("envelope %d reached the sink", i).isNotNull();
+            received.add(Json.MAPPER.readTree(json));
+        }
+        return received;
+    }
+}
