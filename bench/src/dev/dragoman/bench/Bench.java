@@ -53,7 +53,9 @@ import dev.dragoman.support.KafkaBroker;
  * <li>chaos: 10,000 records through a Dragoman of its own, killed once, against a provider that misbehaves and
  * goes down ({@link ChaosPhase}).</li>
  * </ol>
- * Every wait is bounded; everything talks to 127.0.0.1 only.
+ * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
+ * their Dragoman runs without a translation memory: the phases repeat texts, and a memory file in the project folder
+ * would answer them from an earlier run.
  */
 public final class Bench {
 
@@ -306,6 +308,7 @@ public final class Bench {
         p.put("dragoman.kafka.output", "bench.translations");
         p.put("dragoman.kafka.dead-letter", "bench.failed");
         p.put("dragoman.kafka.group", "bench");
+        p.put("dragoman.memory.enabled", "false");
         return writeConfig(DIR.resolve("dragoman-bench.properties"), p);
     }
 

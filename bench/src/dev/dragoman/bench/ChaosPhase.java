@@ -126,6 +126,7 @@ final class ChaosPhase {
         for (String folder : new String[] { "inbox", "outbox", "failed" }) {
             p.put("dragoman.file." + folder, DIR.resolve(folder).toAbsolutePath().toString());
         }
+        p.put("dragoman.memory.enabled", "false");
         p.put("dragoman.kafka.brokers", brokers);
         p.put("dragoman.kafka.input", INPUT);
         p.put("dragoman.kafka.output", OUTPUT);

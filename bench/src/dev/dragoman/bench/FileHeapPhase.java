@@ -80,6 +80,7 @@ final class FileHeapPhase {
         for (String folder : new String[] { "inbox", "outbox", "failed" }) {
             p.put("dragoman.file." + folder, DIR.resolve(folder).toAbsolutePath().toString());
         }
+        p.put("dragoman.memory.enabled", "false");
         return Bench.writeConfig(DIR.resolve("dragoman-file-heap.properties"), p);
     }
 
