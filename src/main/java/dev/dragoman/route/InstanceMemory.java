@@ -33,9 +33,7 @@ final class InstanceMemory {
 
     /** On a hit the body becomes the remembered {@link Translation}; on a miss it stays the request. */
     void recall(Exchange exchange) {
-        TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
-        MemoryKey key = new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(),
-                settingsHash, request.text());
+        MemoryKey key = key(exchange.getMessage().getBody(TranslationRequest.class));
         exchange.setProperty(KEY, key);
         memory.find(key).ifPresent(text -> {
             // a streaming caller hears it as one delta, as from a provider that does not stream; a previous
@@ -45,6 +43,12 @@ final class InstanceMemory {
             listener.onDelta(text);
             exchange.getMessage().setBody(Translation.remembered(provider.name(), provider.settings().model(), text));
         });
+    }
+
+    /** The key this instance files a text under; a batch looks up and stores each of its segments by it. */
+    MemoryKey key(TranslationRequest request) {
+        return new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(), settingsHash,
+                request.text());
     }
 
     /** Stores the translation the provider's reply yielded under the key {@link #recall} made. */
