@@ -8,6 +8,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import dev.dragoman.translate.DocumentContexts;
 import dev.dragoman.translate.ExchangeKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** How a record's value and Kafka headers become the text and Dragoman* headers of a translation request. */
 class RecordReaderTest {
 
-    private final RecordReader reader = new RecordReader();
+    private final RecordReader reader = new RecordReader(new DocumentContexts(0));
 
     private static Exchange record(String value) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
