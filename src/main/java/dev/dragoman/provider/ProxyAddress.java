@@ -20,6 +20,7 @@ public record ProxyAddress(String host, int port, String user, String password) 
                         userInfo.substring(colon + 1));
     }
 
+    /** Without the password, so that settings that get printed never show it. */
     @Override
     public String toString() {
         return "http://" + (user == null ? "" : user + ":***@") + host + ":" + port;

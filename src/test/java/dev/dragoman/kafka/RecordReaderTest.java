@@ -8,6 +8,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import dev.dragoman.translate.DocumentContext;
 import dev.dragoman.translate.DocumentContexts;
 import dev.dragoman.translate.ExchangeKeys;
 
@@ -61,5 +62,32 @@ class RecordReaderTest {
                 .isInstanceOf(InvalidRecordException.class).hasMessage("the JSON value has no \"text\"");
         assertThatThrownBy(() -> reader.process(record(null)))
                 .isInstanceOf(InvalidRecordException.class).hasMessage("the record has no value");
+    }
+
+    @Test
+    void should_give_the_records_of_one_key_one_context_when_context_is_on() throws Exception {
+        RecordReader withContext = new RecordReader(new DocumentContexts(3));
+        Exchange first = keyed("chapter-1", "Hello");
+        Exchange second = keyed("chapter-1", "World");
+        Exchange other = keyed("chapter-2", "Again");
+        Exchange unkeyed = record("Alone");
+        for (Exchange exchange : new Exchange[] { first, second, other, unkeyed }) {
+            withContext.process(exchange);
+        }
+
+        DocumentContext chapter = first.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class);
+        assertThat(chapter).isNotNull().isSameAs(second.getProperty(ExchangeKeys.CONTEXT));
+        assertThat(other.getProperty(ExchangeKeys.CONTEXT)).isNotNull().isNotSameAs(chapter);
+        assertThat(unkeyed.getProperty(ExchangeKeys.CONTEXT)).as("a record without key is no document").isNull();
+
+        Exchange off = keyed("chapter-1", "Hello");
+        reader.process(off);
+        assertThat(off.getProperty(ExchangeKeys.CONTEXT)).as("context off").isNull();
+    }
+
+    private static Exchange keyed(String key, String value) {
+        Exchange exchange = record(value);
+        exchange.getMessage().setHeader(KafkaConstants.KEY, key);
+        return exchange;
     }
 }
