@@ -1,7 +1,9 @@
 package dev.dragoman;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,8 @@ import dev.dragoman.memory.TranslationMemory;
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.DocumentContexts;
+import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.InboxRetries;
 import dev.dragoman.translate.TextFiles;
 
@@ -72,7 +76,8 @@ public class DragomanConfiguration implements CamelConfiguration {
                 properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()));
         context.getRegistry().bind("providers", providers);
         bindTranslationMemory(context, source);
-        bindSourcePools(context, source, providers.capacity());
+        context.getRegistry().bind("glossary", glossary(properties, source));
+        bindSourcePools(context, source, providers);
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
         bindHttpApi(context, source, providers);
@@ -118,16 +123,37 @@ public class DragomanConfiguration implements CamelConfiguration {
      * for their chunk or batch (which bound the queue) instead of running texts themselves. Never caller-runs, which
      * would run a text on the consumer's own thread; the queues are unbounded, so nothing is ever refused either. The
      * HTTP API's queue holds only texts of requests {@code httpShare} let in.
+     * <p>
+     * With context on ({@code context} above 0), the file drop and the Kafka stream have one thread each: a file's
+     * lines (files are taken one at a time) and a poll's records are then translated one after another, in order, so
+     * each sees the translations of those before it, as in LunaTranslator.
      */
-    private void bindSourcePools(CamelContext context, PropertySource source, int capacity) throws Exception {
+    private void bindSourcePools(CamelContext context, PropertySource source, Providers providers) throws Exception {
+        int capacity = providers.capacity();
+        boolean inOrder = providers.contextSize() > 0;
         int http = source.positiveOr("dragoman.http.max-in-flight", capacity);
         context.getRegistry().bind("httpShare", new HttpShare(http));
         context.getRegistry().bind("httpClients", new HttpClients());
         context.getRegistry().bind("httpPool", sourcePool(context, "dragoman-http", http));
-        context.getRegistry().bind("filePool",
-                sourcePool(context, "dragoman-file", source.positiveOr("dragoman.file.max-in-flight", capacity)));
-        context.getRegistry().bind("kafkaPool",
-                sourcePool(context, "dragoman-kafka", source.positiveOr("dragoman.kafka.max-in-flight", capacity)));
+        context.getRegistry().bind("filePool", sourcePool(context, "dragoman-file",
+                inOrder ? 1 : source.positiveOr("dragoman.file.max-in-flight", capacity)));
+        context.getRegistry().bind("kafkaPool", sourcePool(context, "dragoman-kafka",
+                inOrder ? 1 : source.positiveOr("dragoman.kafka.max-in-flight", capacity)));
+    }
+
+    /** {@code dragoman.glossary}, read now so that a glossary that cannot be read stops start-up. */
+    private static Glossary glossary(PropertiesComponent properties, PropertySource source) {
+        Optional<String> file = properties.resolveProperty("dragoman.glossary").map(String::strip)
+                .filter(name -> !name.isEmpty());
+        if (file.isEmpty()) {
+            return Glossary.NONE;
+        }
+        try {
+            return Glossary.load(Path.of(file.get()), source.requiredDuration("dragoman.glossary-recheck"),
+                    Clock.systemUTC());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException("dragoman.glossary: " + file.get() + " cannot be read: " + e.getMessage());
+        }
     }
 
     private ExecutorService sourcePool(CamelContext context, String name, int threads) {
@@ -168,8 +194,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         Path failed = Path.of(source.required("dragoman.file.failed"));
         List<String> compared = providers.settings().strategy() == DragomanSettings.Strategy.COMPARE
                 ? providers.all().stream().map(ProviderInstance::name).toList() : List.of();
-        context.getRegistry().bind("textFiles",
-                new TextFiles(outbox, failed, Math.max(1000, 16 * providers.capacity()), compared));
+        context.getRegistry().bind("textFiles", new TextFiles(outbox, failed, Math.max(1000,
+                16 * providers.capacity()), compared, providers.contextSize()));
         context.getRegistry().bind("inboxRetries",
                 new InboxRetries(source.requiredDuration("dragoman.file.retry-delay")));
     }
@@ -184,7 +210,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         long retryPause = source.requiredDuration("dragoman.kafka.retry-pause").toMillis();
         RecordOutputs outputs = new RecordOutputs();
         RecordLimit limit = new RecordLimit(maxRecordSize);
-        context.getRegistry().bind("kafkaRecordReader", new RecordReader());
+        context.getRegistry().bind("kafkaRecordReader",
+                new RecordReader(new DocumentContexts(providers.contextSize())));
         context.getRegistry().bind("kafkaRecordOutputs", outputs);
         context.getRegistry().bind("kafkaRecordLimit", limit);
         context.getRegistry().bind("kafkaBatches", new BatchPublisher(outputs, limit,

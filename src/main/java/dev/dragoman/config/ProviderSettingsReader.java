@@ -22,8 +22,10 @@ import dev.dragoman.provider.Platforms.Preset;
 import dev.dragoman.provider.ProviderOption;
 import dev.dragoman.provider.ProviderOptions;
 import dev.dragoman.provider.ProviderSettings;
+import dev.dragoman.provider.ProxyAddress;
 
 import static dev.dragoman.provider.ProviderOptions.CONCURRENCY;
+import static dev.dragoman.provider.ProviderOptions.CONTEXT;
 import static dev.dragoman.provider.ProviderOptions.DIALECT;
 import static dev.dragoman.provider.ProviderOptions.EXTRA_BODY;
 import static dev.dragoman.provider.ProviderOptions.EXTRA_HEADERS;
@@ -33,7 +35,10 @@ import static dev.dragoman.provider.ProviderOptions.MAX_REPLY;
 import static dev.dragoman.provider.ProviderOptions.MAX_TOKENS;
 import static dev.dragoman.provider.ProviderOptions.MODEL;
 import static dev.dragoman.provider.ProviderOptions.PLATFORM;
+import static dev.dragoman.provider.ProviderOptions.PREFILL;
 import static dev.dragoman.provider.ProviderOptions.PRESENCE_PENALTY;
+import static dev.dragoman.provider.ProviderOptions.PROXY;
+import static dev.dragoman.provider.ProviderOptions.REASONING_EFFORT;
 import static dev.dragoman.provider.ProviderOptions.RPM;
 import static dev.dragoman.provider.ProviderOptions.STOP;
 import static dev.dragoman.provider.ProviderOptions.STREAM;
@@ -82,17 +87,22 @@ final class ProviderSettingsReader {
                 .or(() -> dialect.defaultModel(address)), preset);
         List<ApiKey> keys = dialect.remote() ? instance.require(KEYS, Optional.ofNullable(instance.value(KEYS))
                 .filter(list -> !list.isEmpty()), preset).stream().map(ApiKey::new).toList() : List.of();
+        ProxyAddress proxy = instance.value(PROXY);
+        if (proxy != null && proxy.password() != null) {
+            Secrets.register(proxy.password());
+        }
         warnUnread(instance, dialect);
         Map<String, Object> own = new LinkedHashMap<>();
         dialect.options().forEach(option -> own.put(option.name(), instance.value(option)));
         LOG.info("provider {}: dialect {}, model {}, {} key(s); set: {}", name, dialect.name(), model, keys.size(),
                 instance.describeSet(dialect));
         return new ProviderSettings(name, dialect.name(), address, keys, model,
-                instance.value(SYSTEM_PROMPT), instance.value(USER_PROMPT), instance.value(TEMPERATURE),
+                instance.value(SYSTEM_PROMPT), instance.value(USER_PROMPT), instance.value(CONTEXT),
+                instance.value(PREFILL), instance.value(REASONING_EFFORT), instance.value(TEMPERATURE),
                 instance.value(TOP_P), instance.value(TOP_K), instance.value(MAX_TOKENS), instance.value(STOP),
                 instance.value(PRESENCE_PENALTY), instance.value(FREQUENCY_PENALTY), instance.value(STREAM),
                 instance.value(EXTRA_BODY), Optional.ofNullable(instance.value(EXTRA_HEADERS)).orElse(Map.of()),
-                instance.value(TIMEOUT), instance.value(CONCURRENCY), instance.value(RPM),
+                proxy, instance.value(TIMEOUT), instance.value(CONCURRENCY), instance.value(RPM),
                 preset.map(Preset::name).orElse(null), instance.value(MAX_REPLY), own);
     }
 
@@ -148,7 +158,8 @@ final class ProviderSettingsReader {
         String describeSet(Dialect dialect) {
             return Stream.concat(ProviderOptions.ALL.stream(), dialect.options().stream())
                     .flatMap(option -> properties.text(property(option)).map(text -> option.name() + "="
-                            + (option.secret() ? "(secret)" : glance(option == URL ? MaskedUrl.of(text) : text))).stream())
+                            + (option.secret() ? "(secret)"
+                                    : glance(option == URL || option == PROXY ? MaskedUrl.of(text) : text))).stream())
                     .collect(Collectors.joining(", "));
         }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.ProviderSettings;
 
 /** The provider instances in use, in fallback order; bound in Camel's registry as {@code providers}. */
 public final class Providers {
@@ -40,6 +41,11 @@ public final class Providers {
     public Duration timeUntilAvailable() {
         return byName.values().stream().map(ProviderInstance::timeUntilAvailable).min(Duration::compareTo)
                 .orElse(Duration.ZERO);
+    }
+
+    /** The most earlier pairs any instance takes as context ({@code context}): what a document's memory keeps. */
+    public int contextSize() {
+        return settings.providers().stream().mapToInt(ProviderSettings::context).max().orElse(0);
     }
 
     /** The most requests any instance can have in flight, which sizes the pool that feeds them. */

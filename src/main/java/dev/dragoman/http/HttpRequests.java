@@ -15,6 +15,7 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.ContextPair;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
@@ -22,7 +23,9 @@ import dev.dragoman.translate.TranslationRequest;
 /**
  * Reads {@code POST /translate} bodies and writes the replies; bound as {@code httpRequests}. JSON bodies are
  * {@code {"text": …}} or {@code {"texts": […]}} with optional {@code source_lang}, {@code target_lang},
- * {@code provider}, {@code id}; a {@code text/plain} body is one text, with those fields as query parameters.
+ * {@code provider}, {@code id} and {@code context}, the texts before it and their translations
+ * ({@code [{"text": …, "translation": …}, …]}, oldest first, for every text of the request); a {@code text/plain} body
+ * is one text, with those fields but the context as query parameters.
  */
 public class HttpRequests {
 
@@ -82,6 +85,7 @@ public class HttpRequests {
         String target = text(json, "target_lang");
         String provider = text(json, "provider");
         String id = text(json, "id");
+        List<ContextPair> context = context(json);
         if (json.has("texts")) {
             JsonNode texts = json.get("texts");
             if (!texts.isArray() || texts.isEmpty()) {
@@ -97,7 +101,8 @@ public class HttpRequests {
                     throw new BadRequestException("\"texts\"[" + i + "] must be a string");
                 }
                 requests.add(request(exchange, texts.get(i).asText(),
-                        (id == null ? exchange.getExchangeId() : id) + "-" + i, source, target, provider));
+                        (id == null ? exchange.getExchangeId() : id) + "-" + i, source, target, provider)
+                        .withContext(context));
             }
             if (stream) {
                 throw new BadRequestException("streaming (Accept: text/event-stream) takes one \"text\", not \"texts\"");
@@ -108,8 +113,8 @@ public class HttpRequests {
         if (text == null || !text.isTextual()) {
             throw new BadRequestException(text == null ? "\"text\" is missing" : "\"text\" must be a string");
         }
-        return new TranslateCall(List.of(request(exchange, text.asText(), id, source, target, provider)), false,
-                stream);
+        return new TranslateCall(List.of(request(exchange, text.asText(), id, source, target, provider)
+                .withContext(context)), false, stream);
     }
 
     /**
@@ -188,6 +193,26 @@ public class HttpRequests {
         } catch (IOException e) {
             throw new BadRequestException("the body is not valid JSON: " + e.getMessage());
         }
+    }
+
+    private static List<ContextPair> context(JsonNode json) throws BadRequestException {
+        JsonNode context = json.get("context");
+        if (context == null || context.isNull()) {
+            return List.of();
+        }
+        if (!context.isArray()) {
+            throw new BadRequestException("\"context\" must be an array of {\"text\": …, \"translation\": …}");
+        }
+        List<ContextPair> pairs = new ArrayList<>();
+        for (int i = 0; i < context.size(); i++) {
+            JsonNode pair = context.get(i);
+            if (!pair.isObject() || !pair.path("text").isTextual() || !pair.path("translation").isTextual()) {
+                throw new BadRequestException("\"context\"[" + i
+                        + "] must be {\"text\": \"…\", \"translation\": \"…\"}");
+            }
+            pairs.add(new ContextPair(pair.get("text").asText(), pair.get("translation").asText()));
+        }
+        return pairs;
     }
 
     private static String text(JsonNode json, String field) throws BadRequestException {

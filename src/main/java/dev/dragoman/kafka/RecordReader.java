@@ -10,6 +10,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 
+import dev.dragoman.translate.DocumentContext;
+import dev.dragoman.translate.DocumentContexts;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.TranslationHeaders;
 
@@ -22,7 +24,8 @@ import dev.dragoman.translate.TranslationHeaders;
  * <p>
  * A value that starts like JSON but does not parse is plain text (people do write braces); a JSON object whose
  * {@code text} is missing or not a string, or a record with no value, is refused with {@link InvalidRecordException}.
- * The original value is kept in the {@value ExchangeKeys#KAFKA_VALUE} variable for the dead letter.
+ * The original value is kept in the {@value ExchangeKeys#KAFKA_VALUE} variable for the dead letter. With context
+ * on, the records of one key are one document: the record takes its key's {@link DocumentContext} along.
  */
 public final class RecordReader implements Processor {
 
@@ -30,6 +33,12 @@ public final class RecordReader implements Processor {
             TranslationHeaders.SOURCE_LANG, TranslationHeaders.TARGET_LANG, TranslationHeaders.PROVIDER };
     private static final String[] FIELDS = { "source_lang", "target_lang", "provider" };
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DocumentContexts contexts;
+
+    public RecordReader(DocumentContexts contexts) {
+        this.contexts = contexts;
+    }
 
     @Override
     public void process(Exchange exchange) throws InvalidRecordException {
@@ -52,6 +61,8 @@ public final class RecordReader implements Processor {
             String given = header(message, OVERRIDES[i]);
             message.setHeader(OVERRIDES[i], given != null || json == null ? given : field(json, FIELDS[i]));
         }
+        contexts.of(message.getHeader(KafkaConstants.KEY, String.class))
+                .ifPresent(document -> exchange.setProperty(ExchangeKeys.CONTEXT, document));
         message.setBody(text);
     }
 

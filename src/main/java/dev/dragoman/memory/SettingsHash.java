@@ -22,7 +22,7 @@ public final class SettingsHash {
 
     /** How the call is made, not what it asks for; the model is a part of the key of its own. */
     static final Set<String> NOT_SHAPING = Set.of("name", "url", "keys", "model", "stream", "extraHeaders", "timeout",
-            "concurrency", "rpm", "platform", "maxReply");
+            "concurrency", "rpm", "platform", "maxReply", "proxy");
 
     // sorted map entries at every depth: the extra body's fields hash the same in whatever order they were written
     private static final ObjectMapper CANONICAL = new ObjectMapper()

@@ -26,7 +26,9 @@ public record OptionType<T>(String kind, Function<String, T> reader) {
     public static final OptionType<Double> DECIMAL = new OptionType<>("a number", Double::valueOf);
     public static final OptionType<Integer> WHOLE = new OptionType<>("a whole number", Integer::valueOf);
     public static final OptionType<Integer> POSITIVE = new OptionType<>("a whole number of at least 1",
-            value -> atLeastOne(Integer.valueOf(value)));
+            value -> atLeast(1, Integer.valueOf(value)));
+    public static final OptionType<Integer> COUNT = new OptionType<>("a whole number of at least 0",
+            value -> atLeast(0, Integer.valueOf(value)));
     public static final OptionType<Boolean> FLAG = new OptionType<>("true or false", OptionType::flag);
     /** As Camel writes durations: {@code 500} (milliseconds), {@code 30s}, {@code 1m30s}. */
     public static final OptionType<Duration> DURATION = new OptionType<>("a duration such as 30s or 1500",
@@ -42,6 +44,11 @@ public record OptionType<T>(String kind, Function<String, T> reader) {
     public static final OptionType<Map<String, String>> PAIRS = new OptionType<>("source=target | source2=target2",
             value -> pairs(value, '='));
 
+    public static final OptionType<ReasoningEffort> REASONING_EFFORT = new OptionType<>("none, low, medium or high",
+            value -> ReasoningEffort.valueOf(value.strip().toUpperCase()));
+    public static final OptionType<ProxyAddress> PROXY = new OptionType<>("an address such as http://host:3128",
+            ProxyAddress::parse);
+
     /** The value of {@code property}, or a {@link ConfigurationException} that names it. */
     public T read(String property, String value) {
         try {
@@ -56,9 +63,9 @@ public record OptionType<T>(String kind, Function<String, T> reader) {
         return Arrays.stream(value.split(separatorRegex)).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
-    private static int atLeastOne(int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("below 1");
+    private static int atLeast(int least, int value) {
+        if (value < least) {
+            throw new IllegalArgumentException("below " + least);
         }
         return value;
     }

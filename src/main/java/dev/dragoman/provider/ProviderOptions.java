@@ -35,10 +35,29 @@ public final class ProviderOptions {
             "the wire format, one of the dialects listed in the README; detected from the url when absent (qwen-mt"
                     + " never is: it shares its address with the other Qwen models)");
     public static final ProviderOption<String> SYSTEM_PROMPT = ProviderOption.of("system-prompt", OptionType.TEXT,
-            "the system message; placeholders {source_lang}, {target_lang}, {text}")
+            "the system message; placeholders {source_lang}, {target_lang}, {text}, and {glossary}, where the"
+                    + " glossary's terms that occur in the text go (dragoman.glossary; without it they follow the"
+                    + " prompt)")
             .withDefault(DEFAULT_SYSTEM_PROMPT);
     public static final ProviderOption<String> USER_PROMPT = ProviderOption.of("user-prompt", OptionType.TEXT,
             "the user message, with the same placeholders").withDefault("{text}");
+    public static final ProviderOption<Integer> CONTEXT = ProviderOption.of("context", OptionType.COUNT,
+            "how many earlier texts of the same document (a dropped file, a Kafka key, an HTTP request's context)"
+                    + " go along with their translations, as earlier user and assistant turns; a file's lines and a"
+                    + " Kafka poll's records are then translated one after another (LunaTranslator's context num)."
+                    + " Not for qwen-mt").withDefault("0");
+    public static final ProviderOption<String> PREFILL = ProviderOption.of("prefill", OptionType.TEXT,
+            "the start of the assistant's reply, sent as a last assistant turn that the model continues, e.g."
+                    + " \"Translation:\"; not part of the translation. Not for cohere (its API documents none),"
+                    + " qwen-mt, or claude with reasoning-effort");
+    public static final ProviderOption<ReasoningEffort> REASONING_EFFORT = ProviderOption.of("reasoning-effort",
+            OptionType.REASONING_EFFORT, "how much the model thinks before it answers, sent only when set: OpenAI"
+                    + " reasoning_effort, Claude and Gemini a thinking budget (none: off, low 1024, medium 4096, high"
+                    + " 16384 tokens), DeepSeek thinking on or off, Qwen on DashScope enable_thinking. Not for cohere"
+                    + " and qwen-mt");
+    public static final ProviderOption<ProxyAddress> PROXY = ProviderOption.of("proxy", OptionType.PROXY,
+            "the HTTP proxy for this instance's calls, http://host:3128 (http://user:password@host:3128 for Basic"
+                    + " authentication); none when not set");
     public static final ProviderOption<Double> TEMPERATURE = ProviderOption.of("temperature", OptionType.DECIMAL,
             "sampling temperature, sent only when set");
     public static final ProviderOption<Double> TOP_P = ProviderOption.of("top-p", OptionType.DECIMAL,
@@ -72,8 +91,8 @@ public final class ProviderOptions {
 
     /** In the order the documentation lists them. */
     public static final List<ProviderOption<?>> ALL = List.of(PLATFORM, URL, KEYS, MODEL, DIALECT, SYSTEM_PROMPT,
-            USER_PROMPT, TEMPERATURE, TOP_P, TOP_K, MAX_TOKENS, PRESENCE_PENALTY, FREQUENCY_PENALTY, STOP, STREAM,
-            EXTRA_BODY, EXTRA_HEADERS, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM);
+            USER_PROMPT, CONTEXT, PREFILL, REASONING_EFFORT, TEMPERATURE, TOP_P, TOP_K, MAX_TOKENS, PRESENCE_PENALTY,
+            FREQUENCY_PENALTY, STOP, STREAM, EXTRA_BODY, EXTRA_HEADERS, PROXY, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM);
 
     private ProviderOptions() {
     }

@@ -12,6 +12,8 @@ import dev.dragoman.keys.ApiKey;
  * One provider instance as configured under {@code dragoman.provider.<name>.*}; application.properties documents each
  * option. Optional numbers are null when not set, so a dialect sends only what the user chose.
  *
+ * @param context  how many earlier pairs of a text's document go along ({@link Prompt})
+ * @param proxy    the HTTP proxy of the instance's calls, or null
  * @param platform the preset the instance was made from ({@link Platforms}), or null
  * @param maxReply the largest reply body read, in bytes; a larger one is refused
  * @param options  the values of the dialect's own options ({@link Dialect#options()}) by name, read with
@@ -25,6 +27,9 @@ public record ProviderSettings(
         String model,
         String systemPrompt,
         String userPrompt,
+        int context,
+        String prefill,
+        ReasoningEffort reasoningEffort,
         Double temperature,
         Double topP,
         Integer topK,
@@ -35,6 +40,7 @@ public record ProviderSettings(
         boolean stream,
         ObjectNode extraBody,
         Map<String, String> extraHeaders,
+        ProxyAddress proxy,
         Duration timeout,
         int concurrency,
         Integer rpm,

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import dev.dragoman.memory.MemoryKey;
 import dev.dragoman.memory.SettingsHash;
 import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.translate.DeltaListener;
 import dev.dragoman.translate.ExchangeKeys;
@@ -45,9 +46,16 @@ final class InstanceMemory {
         });
     }
 
-    /** The key this instance files a text under; a batch looks up and stores each of its segments by it. */
+    /**
+     * The key this instance files a text under; a batch looks up and stores each of its segments by it. Context pairs
+     * and glossary terms change what the model is asked, so a text that carries them is filed under the whole prompt
+     * it is sent with as well: a re-dropped file, whose context comes back the same, still finds its lines.
+     */
     MemoryKey key(TranslationRequest request) {
-        return new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(), settingsHash,
+        String shaping = request.context().isEmpty() && request.glossary().isEmpty() ? settingsHash
+                : settingsHash + "+" + new MemoryKey("", "", "", "", Prompt.of(provider.settings(), request)
+                        .toString()).digest();
+        return new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(), shaping,
                 request.text());
     }
 

@@ -35,7 +35,8 @@ public class ModelListRoutes extends RouteBuilder {
                 .process(this::prepare)
                 .choice()
                     .when(exchangeProperty(ExchangeKeys.CALL).isNotNull())
-                        .to("http://models?throwExceptionOnFailure=false")
+                        // an endpoint per instance, each with its own proxy, if any
+                        .toD("${exchangeProperty." + ExchangeKeys.MODELS_ENDPOINT + "}")
                         .process(this::read)
                 .end();
     }
@@ -53,6 +54,8 @@ public class ModelListRoutes extends RouteBuilder {
                 .orElseThrow(() -> new ProviderCallException(name + ": no usable key to list models with"));
         var call = provider.wire().modelsRequest(provider.settings());
         exchange.setProperty(ExchangeKeys.CALL, call);
+        exchange.setProperty(ExchangeKeys.MODELS_ENDPOINT, "http://models-" + provider.name()
+                + "?throwExceptionOnFailure=false" + ProxyParameters.of(provider.settings()));
         HttpCallWriter.write(exchange.getMessage(), call, provider.wire().authHeaders(key));
     }
 

@@ -147,7 +147,8 @@ public class ProviderRoutes extends RouteBuilder {
                     .process(new HttpCallWriter(provider, key, defaultCooldown))
                     .process(timer::start)
                     .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false"
-                            + "&disableStreamCache=true&responseTimeout=" + provider.settings().timeout().toMillis())
+                            + "&disableStreamCache=true&responseTimeout=" + provider.settings().timeout().toMillis()
+                            + ProxyParameters.of(provider.settings()))
                     .process(timer::watch)
                     .process(new ReplyReader(provider, key, defaultCooldown))
                     .process(exchange -> KeyVerdicts.answered(provider, key))

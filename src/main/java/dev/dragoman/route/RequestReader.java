@@ -5,6 +5,9 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import dev.dragoman.config.Providers;
+import dev.dragoman.translate.DocumentContext;
+import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.TranslationRequest;
 
 import static dev.dragoman.translate.TranslationHeaders.ID;
@@ -15,14 +18,17 @@ import static dev.dragoman.translate.TranslationHeaders.TARGET_LANG;
 /**
  * Makes the {@link TranslationRequest} out of whatever a source sends to {@code direct:translate}: a ready request,
  * or text with the {@code Dragoman*} headers, falling back on the configured languages. A provider that is not
- * configured is refused here, before any call.
+ * configured is refused here, before any call. The request takes along its document's context, unless its caller
+ * gave one, and the glossary's terms that occur in it.
  */
 final class RequestReader implements Processor {
 
     private final Providers providers;
+    private final Glossary glossary;
 
-    RequestReader(Providers providers) {
+    RequestReader(Providers providers, Glossary glossary) {
         this.providers = providers;
+        this.glossary = glossary;
     }
 
     @Override
@@ -38,6 +44,10 @@ final class RequestReader implements Processor {
         if (request.provider() != null && providers.byName(request.provider()).isEmpty()) {
             throw new IllegalArgumentException("unknown provider '" + request.provider() + "'");
         }
-        message.setBody(request);
+        DocumentContext document = exchange.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class);
+        if (document != null && request.context().isEmpty()) {
+            request = request.withContext(document.recent());
+        }
+        message.setBody(request.withGlossary(glossary.termsFor(request.text(), request.targetLang())));
     }
 }

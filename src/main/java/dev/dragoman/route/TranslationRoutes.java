@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.camel.BeanInject;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 import dev.dragoman.config.DragomanSettings.Strategy;
 import dev.dragoman.config.Providers;
+import dev.dragoman.translate.DocumentContext;
+import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
@@ -30,6 +34,9 @@ public class TranslationRoutes extends RouteBuilder {
     @BeanInject
     Providers providers;
 
+    @BeanInject
+    Glossary glossary;
+
     @Override
     public void configure() {
         List<String> sinks = providers.settings().sinks();
@@ -37,10 +44,11 @@ public class TranslationRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .setProperty(ExchangeKeys.STARTED, Instant::now)
                 .process(exchange -> Deadline.start(exchange, providers.settings().retry().deadline()))
-                .process(new RequestReader(providers))
+                .process(new RequestReader(providers, glossary))
                 // aggregateOnException: the strategy hands the caller a plain failure, one that the caller's own
                 // error handler treats as new rather than as already handled inside the provider route
-                .enrich("direct:dispatch-rounds", new EnvelopeStrategy(), true);
+                .enrich("direct:dispatch-rounds", new EnvelopeStrategy(), true)
+                .process(TranslationRoutes::remember);
         if (!sinks.isEmpty()) {
             translate.wireTap("direct:sinks");
             from("direct:sinks").routeId("sinks")
@@ -75,5 +83,14 @@ public class TranslationRoutes extends RouteBuilder {
             dispatch.loadBalance().failover(instances.length - 1, false, false).to(instances).end();
         }
         dispatch.end();
+    }
+
+    /** A translated text joins its document's context, for the texts after it. */
+    private static void remember(Exchange exchange) {
+        DocumentContext document = exchange.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class);
+        if (document != null && exchange.getMessage().getBody() instanceof Envelope envelope
+                && envelope.translation() != null) {
+            document.remember(envelope.text(), envelope.translation());
+        }
     }
 }

@@ -19,6 +19,11 @@ public final class ExchangeKeys {
     public static final String DEADLINE = "DragomanDeadline";
     /** A {@link DeltaListener} that hears the translation as it streams (server-sent events); none when absent. */
     public static final String DELTAS = "DragomanDeltas";
+    /**
+     * The {@link DocumentContext} of the document a text belongs to (a file, a Kafka key): the text takes its pairs
+     * along as context, and its translation joins them. None when context is off.
+     */
+    public static final String CONTEXT = "DragomanContext";
     /** The {@link ClientGone} of an HTTP request: whether its client has gone, which stops the text's work. */
     public static final String CLIENT_GONE = "DragomanClientGone";
     /** The server-sent event writer of an HTTP request that streams. */
@@ -46,6 +51,8 @@ public final class ExchangeKeys {
 
     /** The HTTP call a dialect made for this text or model list, written out by the key lane. */
     public static final String CALL = "DragomanCall";
+    /** The camel-http endpoint a model list is fetched with: the instance's own, for its proxy. */
+    public static final String MODELS_ENDPOINT = "DragomanModelsEndpoint";
     /** The timer that bounds the call in flight, reading included. */
     public static final String CALL_TIMER = "DragomanCallTimer";
     /** Whether the call is retried on the same instance; read by the instance route's {@code retryWhile}. */

@@ -40,18 +40,23 @@ public final class FileTranslation implements Iterator<TextDocument> {
     /** Output file name to the first error of the instance that writes it (compare only). */
     private final Map<String, String> instanceErrors = new LinkedHashMap<>();
     private final List<String> failedLines = new ArrayList<>();
+    private final DocumentContext context;
     private long lineCount;
     private TranslationFailedException retry;
     private TextDocument next;
 
-    /** @param instances the instances that each get an output under {@code strategy=compare}; otherwise none */
-    FileTranslation(String name, TextLines lines, int chunkLines, Path outbox, Path failed, List<String> instances)
-            throws IOException {
+    /**
+     * @param instances the instances that each get an output under {@code strategy=compare}; otherwise none
+     * @param context   the file's last translations for its next lines' context, or null when context is off
+     */
+    FileTranslation(String name, TextLines lines, int chunkLines, Path outbox, Path failed, List<String> instances,
+            DocumentContext context) throws IOException {
         this.name = name;
         this.lines = lines;
         this.chunkLines = chunkLines;
         this.outbox = outbox;
         this.failed = failed;
+        this.context = context;
         Files.createDirectories(outbox);
         for (String output : instances.isEmpty() ? List.of(name)
                 : instances.stream().map(instance -> perInstance(name, instance)).toList()) {
@@ -61,6 +66,11 @@ public final class FileTranslation implements Iterator<TextDocument> {
 
     public String name() {
         return name;
+    }
+
+    /** The file's context for the route to put on its lines' exchanges ({@link ExchangeKeys#CONTEXT}); null when off. */
+    public DocumentContext context() {
+        return context;
     }
 
     /**

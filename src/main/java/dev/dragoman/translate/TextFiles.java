@@ -21,18 +21,22 @@ public class TextFiles {
     private final Path failed;
     private final int chunkLines;
     private final List<String> compared;
+    private final int contextSize;
 
     /**
      * @param chunkLines lines read and translated at a time: well above what the providers keep in flight, so that
      *                   the end of a chunk, where fewer lines are left than calls could run, is a small share of it
      * @param compared   under {@code strategy=compare}, the instances, each of which gets an output of its own;
      *                   otherwise empty
+     * @param contextSize the translations each file keeps for its next lines' context, the largest {@code context} of
+     *                    any instance; 0 for none
      */
-    public TextFiles(Path outbox, Path failed, int chunkLines, List<String> compared) {
+    public TextFiles(Path outbox, Path failed, int chunkLines, List<String> compared, int contextSize) {
         this.outbox = outbox;
         this.failed = failed;
         this.chunkLines = chunkLines;
         this.compared = List.copyOf(compared);
+        this.contextSize = contextSize;
     }
 
     /**
@@ -49,7 +53,8 @@ public class TextFiles {
         } catch (CharacterCodingException e) {
             throw new InvalidTextException("not valid UTF-8 text: " + e.getMessage());
         }
-        return new FileTranslation(name, read(file), chunkLines, outbox, failed, compared);
+        return new FileTranslation(name, read(file), chunkLines, outbox, failed, compared,
+                contextSize == 0 ? null : new DocumentContext(contextSize));
     }
 
     /** The file's lines, as strict UTF-8; a byte-order mark is accepted and not part of the text. */

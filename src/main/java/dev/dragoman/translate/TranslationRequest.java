@@ -1,10 +1,34 @@
 package dev.dragoman.translate;
 
+import java.util.List;
+
 /**
  * One text to translate, whatever source it came from.
  *
  * @param id       the caller's id, or one the source made up (file name and line, topic-partition-offset)
  * @param provider the instance the caller asked for, or null to let the strategy choose
+ * @param context  the texts before this one in its document and their translations, oldest first; each instance
+ *                 sends at most its {@code context} latest of them
+ * @param glossary the glossary's terms that occur in the text, for its target language
  */
-public record TranslationRequest(String id, String text, String sourceLang, String targetLang, String provider) {
+public record TranslationRequest(String id, String text, String sourceLang, String targetLang, String provider,
+        List<ContextPair> context, List<GlossaryTerm> glossary) {
+
+    public TranslationRequest {
+        context = List.copyOf(context);
+        glossary = List.copyOf(glossary);
+    }
+
+    /** A text without context or glossary terms. */
+    public TranslationRequest(String id, String text, String sourceLang, String targetLang, String provider) {
+        this(id, text, sourceLang, targetLang, provider, List.of(), List.of());
+    }
+
+    public TranslationRequest withContext(List<ContextPair> pairs) {
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, pairs, glossary);
+    }
+
+    public TranslationRequest withGlossary(List<GlossaryTerm> terms) {
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, terms);
+    }
 }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.ProviderSettings;
+import dev.dragoman.provider.ProxyAddress;
+import dev.dragoman.provider.ReasoningEffort;
 import dev.dragoman.provider.qwenmt.QwenMtDialect;
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.support.CapturedLog;
@@ -92,6 +94,29 @@ class DragomanSettingsTest {
             assertThat(Secrets.redact("the relay said: relay-pass-0001, relay-key-0001"))
                     .doesNotContain("relay-pass-0001", "relay-key-0001");
         }
+    }
+
+    @Test
+    void reads_the_prompt_options_and_a_proxy_without_showing_its_password() {
+        properties.put("dragoman.provider.deepseek.context", "3");
+        properties.put("dragoman.provider.deepseek.reasoning-effort", "High");
+        properties.put("dragoman.provider.deepseek.proxy", "http://me:proxy-pass-0001@proxy.example:3128");
+        try (CapturedLog log = new CapturedLog()) {
+            ProviderSettings provider = read().providers().get(0);
+
+            assertThat(provider.context()).isEqualTo(3);
+            assertThat(provider.reasoningEffort()).isEqualTo(ReasoningEffort.HIGH);
+            assertThat(provider.proxy()).isEqualTo(new ProxyAddress("proxy.example", 3128, "me", "proxy-pass-0001"));
+            assertThat(log.text()).contains("proxy=http://***@proxy.example:3128").doesNotContain("proxy-pass-0001");
+            assertThat(Secrets.redact("proxy-pass-0001")).doesNotContain("proxy-pass-0001");
+        }
+        properties.put("dragoman.provider.deepseek.proxy", "proxy.example:3128");
+        assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.proxy must be an address such as"
+                + " http://host:3128, not 'proxy.example:3128'");
+        properties.put("dragoman.provider.deepseek.proxy", "http://proxy.example:3128");
+        properties.put("dragoman.provider.deepseek.context", "-1");
+        assertThatThrownBy(this::read).hasMessage("dragoman.provider.deepseek.context must be a whole number of at"
+                + " least 0, not '-1'");
     }
 
     @Test

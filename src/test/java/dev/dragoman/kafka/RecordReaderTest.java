@@ -8,6 +8,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import dev.dragoman.translate.DocumentContext;
+import dev.dragoman.translate.DocumentContexts;
 import dev.dragoman.translate.ExchangeKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** How a record's value and Kafka headers become the text and Dragoman* headers of a translation request. */
 class RecordReaderTest {
 
-    private final RecordReader reader = new RecordReader();
+    private final RecordReader reader = new RecordReader(new DocumentContexts(0));
 
     private static Exchange record(String value) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
@@ -60,5 +62,32 @@ class RecordReaderTest {
                 .isInstanceOf(InvalidRecordException.class).hasMessage("the JSON value has no \"text\"");
         assertThatThrownBy(() -> reader.process(record(null)))
                 .isInstanceOf(InvalidRecordException.class).hasMessage("the record has no value");
+    }
+
+    @Test
+    void should_give_the_records_of_one_key_one_context_when_context_is_on() throws Exception {
+        RecordReader withContext = new RecordReader(new DocumentContexts(3));
+        Exchange first = keyed("chapter-1", "Hello");
+        Exchange second = keyed("chapter-1", "World");
+        Exchange other = keyed("chapter-2", "Again");
+        Exchange unkeyed = record("Alone");
+        for (Exchange exchange : new Exchange[] { first, second, other, unkeyed }) {
+            withContext.process(exchange);
+        }
+
+        DocumentContext chapter = first.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class);
+        assertThat(chapter).isNotNull().isSameAs(second.getProperty(ExchangeKeys.CONTEXT));
+        assertThat(other.getProperty(ExchangeKeys.CONTEXT)).isNotNull().isNotSameAs(chapter);
+        assertThat(unkeyed.getProperty(ExchangeKeys.CONTEXT)).as("a record without key is no document").isNull();
+
+        Exchange off = keyed("chapter-1", "Hello");
+        reader.process(off);
+        assertThat(off.getProperty(ExchangeKeys.CONTEXT)).as("context off").isNull();
+    }
+
+    private static Exchange keyed(String key, String value) {
+        Exchange exchange = record(value);
+        exchange.getMessage().setHeader(KafkaConstants.KEY, key);
+        return exchange;
     }
 }

@@ -3,12 +3,15 @@ package dev.dragoman.provider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dragoman.config.TestSettings;
+import dev.dragoman.translate.ContextPair;
+import dev.dragoman.translate.GlossaryTerm;
 import dev.dragoman.translate.TranslationRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +84,28 @@ public final class DialectCases {
     public static HttpCall request(Map<String, String> options, TranslationRequest request) {
         ProviderSettings settings = TestSettings.read("p", options);
         return TestSettings.wireFormat(settings).request(settings, request);
+    }
+
+    /**
+     * {@code Hello} into French after three earlier texts of its document, {@code One}, {@code Two}, {@code Three}
+     * (translated {@code Un}, {@code Deux}, {@code Trois}), with the glossary term {@code Hello → Bonjour}.
+     */
+    public static TranslationRequest requestInContext() {
+        return new TranslationRequest("1", "Hello", "auto", "French", null,
+                List.of(new ContextPair("One", "Un"), new ContextPair("Two", "Deux"), new ContextPair("Three", "Trois")),
+                List.of(new GlossaryTerm("Hello", "Bonjour")));
+    }
+
+    /** The JSON body of {@link #requestInContext()} for an instance made from these options. */
+    public static JsonNode requestInContextBody(Map<String, String> options) throws IOException {
+        return body(request(options, requestInContext()));
+    }
+
+    /** Each message of a messages-array body (OpenAI, Claude, Cohere) as {@code role: content}. */
+    public static List<String> turns(JsonNode messages) {
+        List<String> turns = new ArrayList<>();
+        messages.forEach(message -> turns.add(message.path("role").asText() + ": " + message.path("content").asText()));
+        return turns;
     }
 
     /** The JSON body of the call that translates {@code Hello} into French. */

@@ -63,7 +63,7 @@ class TextDocumentTest {
 
     @Test
     void refuses_bytes_that_are_not_utf8_text() throws IOException {
-        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000, List.of());
+        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000, List.of(), 0);
         Path latin = Files.write(dir.resolve("a.txt"), new byte[] { 'a', '\n', 'b', (byte) 0xC3, '(' });
         assertThatThrownBy(() -> files.open(latin.toString(), "a.txt"))
                 .isInstanceOf(InvalidTextException.class).hasMessageContaining("not valid UTF-8 text");
@@ -74,7 +74,7 @@ class TextDocumentTest {
 
     @Test
     void reads_utf8_with_or_without_byte_order_mark() throws Exception {
-        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000, List.of());
+        TextFiles files = new TextFiles(dir.resolve("out"), dir.resolve("failed"), 1000, List.of(), 0);
         Path withBom = Files.write(dir.resolve("bom.txt"), "\uFEFF你好\n".getBytes(StandardCharsets.UTF_8));
         FileTranslation file = files.open(withBom.toString(), "bom.txt");
         assertThat(file.next().segments()).containsExactly("你好");

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dragoman.keys.ApiKey;
@@ -17,6 +18,7 @@ import dev.dragoman.provider.JsonWireFormat;
 import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderSettings;
+import dev.dragoman.provider.ReasoningEffort;
 import dev.dragoman.provider.ReplyBuilder.Ending;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseEvent;
@@ -65,16 +67,42 @@ public class ClaudeFormat extends JsonWireFormat {
         Prompt prompt = Prompt.of(provider, request);
         ObjectNode body = Json.object();
         body.put("model", provider.model());
-        body.put("max_tokens", provider.maxTokens() != null ? provider.maxTokens() : DEFAULT_MAX_TOKENS);
+        body.put("max_tokens", provider.maxTokens() != null ? provider.maxTokens()
+                : DEFAULT_MAX_TOKENS + thinkingBudget(provider.reasoningEffort()));
         if (prompt.system() != null) {
             body.put("system", prompt.system());
         }
-        body.putArray("messages").addObject().put("role", "user").put("content", prompt.user());
+        ArrayNode messages = body.putArray("messages");
+        for (Prompt.Message message : prompt.conversation()) {
+            messages.addObject().put("role", message.role() == Prompt.Role.USER ? "user" : "assistant")
+                    .put("content", message.text());
+        }
+        if (provider.reasoningEffort() != null) {
+            writeThinking(body, provider.reasoningEffort());
+        }
         (provider.temperature() != null ? SAMPLING.withoutTopP() : SAMPLING).write(body, provider);
         body.put("stream", provider.stream());
         Map<String, String> headers = jsonHeaders(provider);
         headers.putIfAbsent("anthropic-version", VERSION);
         return post(ClaudeAddress.messages(provider.url()), headers, body, provider);
+    }
+
+    /**
+     * Extended thinking (https://platform.claude.com/docs/en/build-with-claude/extended-thinking): on with a token
+     * budget, which {@code max_tokens} must exceed, or off. Thinking does not go with a prefill or a changed
+     * temperature; the API says so when both are set.
+     */
+    private static void writeThinking(ObjectNode body, ReasoningEffort effort) {
+        ObjectNode thinking = body.putObject("thinking");
+        if (effort == ReasoningEffort.NONE) {
+            thinking.put("type", "disabled");
+        } else {
+            thinking.put("type", "enabled").put("budget_tokens", effort.budgetTokens());
+        }
+    }
+
+    private static int thinkingBudget(ReasoningEffort effort) {
+        return effort == null ? 0 : effort.budgetTokens();
     }
 
     @Override

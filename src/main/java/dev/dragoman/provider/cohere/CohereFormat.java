@@ -56,7 +56,11 @@ public class CohereFormat extends JsonWireFormat {
         if (prompt.system() != null) {
             messages.addObject().put("role", "system").put("content", prompt.system());
         }
-        messages.addObject().put("role", "user").put("content", prompt.user());
+        // Cohere documents no prefill of the assistant's turn (https://docs.cohere.com/reference/chat): left out
+        for (Prompt.Message message : prompt.withoutPrefill()) {
+            messages.addObject().put("role", message.role() == Prompt.Role.USER ? "user" : "assistant")
+                    .put("content", message.text());
+        }
         SAMPLING.write(body, provider);
         body.put("stream", provider.stream());
         return post(chatUrl(provider.url()), jsonHeaders(provider), body, provider);

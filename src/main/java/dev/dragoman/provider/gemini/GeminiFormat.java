@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dragoman.keys.ApiKey;
@@ -57,10 +58,17 @@ public class GeminiFormat extends JsonWireFormat {
         if (prompt.system() != null) {
             body.putObject("systemInstruction").putArray("parts").addObject().put("text", prompt.system());
         }
-        body.putArray("contents").addObject().put("role", "user")
-                .putArray("parts").addObject().put("text", prompt.user());
+        ArrayNode contents = body.putArray("contents");
+        for (Prompt.Message message : prompt.conversation()) {
+            contents.addObject().put("role", message.role() == Prompt.Role.USER ? "user" : "model")
+                    .putArray("parts").addObject().put("text", message.text());
+        }
         ObjectNode config = body.putObject("generationConfig");
         SAMPLING.write(config, provider);
+        if (provider.reasoningEffort() != null) {
+            // https://ai.google.dev/gemini-api/docs/thinking: a budget of 0 turns thinking off
+            config.putObject("thinkingConfig").put("thinkingBudget", provider.reasoningEffort().budgetTokens());
+        }
         if (config.isEmpty()) {
             body.remove("generationConfig");
         }

@@ -15,6 +15,9 @@ public final class OpenAiDialect implements Dialect {
 
     @Override
     public Engine engine(ProviderSettings settings) {
-        return DeepSeekFormat.isDeepSeek(settings.url()) ? new DeepSeekFormat() : new OpenAiFormat();
+        if (DeepSeekFormat.isDeepSeek(settings.url())) {
+            return new DeepSeekFormat();
+        }
+        return DashScopeFormat.isDashScope(settings.url()) ? new DashScopeFormat() : new OpenAiFormat();
     }
 }

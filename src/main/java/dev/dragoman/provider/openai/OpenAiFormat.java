@@ -17,6 +17,7 @@ import dev.dragoman.provider.JsonWireFormat;
 import dev.dragoman.provider.Prompt;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderSettings;
+import dev.dragoman.provider.ReasoningEffort;
 import dev.dragoman.provider.ReplyBuilder.Ending;
 import dev.dragoman.provider.ReplyBuilder;
 import dev.dragoman.provider.SseEvent;
@@ -50,6 +51,9 @@ public class OpenAiFormat extends JsonWireFormat {
         body.put("model", provider.model());
         writeMessages(body.putArray("messages"), provider, request);
         SAMPLING.write(body, provider);
+        if (provider.reasoningEffort() != null) {
+            writeReasoning(body, provider.reasoningEffort());
+        }
         body.put("stream", provider.stream());
         if (provider.stream()) {
             body.putObject("stream_options").put("include_usage", true);
@@ -58,13 +62,28 @@ public class OpenAiFormat extends JsonWireFormat {
         return post(chatUrl(provider), jsonHeaders(provider), body, provider);
     }
 
-    /** The system message (when there is one) and the user message. */
+    /**
+     * The system message (when there is one), then the conversation: context as earlier user and assistant turns, the
+     * user message, and a prefill as a last assistant message, which the model continues.
+     */
     protected void writeMessages(ArrayNode messages, ProviderSettings provider, TranslationRequest request) {
         Prompt prompt = Prompt.of(provider, request);
         if (prompt.system() != null) {
             messages.addObject().put("role", "system").put("content", prompt.system());
         }
-        messages.addObject().put("role", "user").put("content", prompt.user());
+        for (Prompt.Message message : prompt.conversation()) {
+            messages.addObject().put("role", message.role() == Prompt.Role.USER ? "user" : "assistant")
+                    .put("content", message.text());
+        }
+    }
+
+    /**
+     * The reasoning effort as OpenAI's {@code reasoning_effort}
+     * (https://platform.openai.com/docs/api-reference/chat/create#chat-create-reasoning_effort); platforms with
+     * another switch override this.
+     */
+    protected void writeReasoning(ObjectNode body, ReasoningEffort effort) {
+        body.put("reasoning_effort", effort.wireName());
     }
 
     /** Fields only one platform knows; written before extra-body, so users can still override them. */

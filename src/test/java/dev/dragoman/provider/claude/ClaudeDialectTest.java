@@ -77,4 +77,30 @@ class ClaudeDialectTest {
                  "has_more":false,"first_id":"claude-sonnet-4-5","last_id":"claude-haiku-4-5"}"""))
                 .as("newest first, as Anthropic lists them").containsExactly("claude-sonnet-4-5", "claude-haiku-4-5");
     }
+
+    @Test
+    void sends_context_pairs_as_turns_and_the_prefill_last() throws Exception {
+        JsonNode body = DialectCases.requestInContextBody(Map.of("platform", "claude", "context", "3",
+                "prefill", "Traduction :"));
+
+        assertThat(DialectCases.turns(body.get("messages"))).containsExactly("user: One", "assistant: Un",
+                "user: Two", "assistant: Deux", "user: Three", "assistant: Trois", "user: Hello",
+                "assistant: Traduction :");
+        assertThat(body.get("system").asText()).endsWith("Translate these terms as given:\nHello → Bonjour");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // https://platform.claude.com/docs/en/build-with-claude/extended-thinking: max_tokens above the budget
+            "none | {\"type\":\"disabled\"} | 4096",
+            "low  | {\"type\":\"enabled\",\"budget_tokens\":1024} | 5120",
+            "high | {\"type\":\"enabled\",\"budget_tokens\":16384} | 20480",
+    })
+    void maps_the_reasoning_effort_to_a_thinking_budget(String effort, String thinking, int maxTokens)
+            throws Exception {
+        JsonNode body = DialectCases.requestBody(Map.of("platform", "claude", "reasoning-effort", effort));
+
+        assertThat(body.get("thinking").toString()).isEqualTo(thinking);
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(maxTokens);
+    }
 }

@@ -2,6 +2,7 @@ package dev.dragoman.provider.cohere;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,5 +53,14 @@ class CohereDialectTest {
                            {"name":"command-a-03-2025","endpoints":["chat"]}],
                  "next_page_token":""}"""))
                 .containsExactly("command-a-03-2025", "command-r-08-2024");
+    }
+
+    @Test
+    void sends_context_pairs_as_turns_but_no_prefill() throws Exception {
+        JsonNode body = DialectCases.requestInContextBody(Map.of("platform", "cohere", "context", "1",
+                "prefill", "Traduction :"));
+
+        assertThat(DialectCases.turns(body.get("messages"))).hasSize(4).endsWith("user: Three", "assistant: Trois",
+                "user: Hello");
     }
 }

@@ -1,7 +1,10 @@
 package dev.dragoman.provider.gemini;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,5 +79,29 @@ class GeminiDialectTest {
                   {"name":"models/gemini-2.5-pro","supportedGenerationMethods":["generateContent"]}],
                  "nextPageToken":"abc"}"""))
                 .containsExactly("gemini-2.5-flash", "gemini-2.5-pro");
+    }
+
+    @Test
+    void sends_context_pairs_as_model_turns_and_the_prefill_last() throws Exception {
+        JsonNode body = DialectCases.requestInContextBody(Map.of("platform", "gemini", "context", "1",
+                "prefill", "Traduction :"));
+
+        List<String> turns = new ArrayList<>();
+        body.get("contents").forEach(content -> turns.add(content.path("role").asText() + ": "
+                + content.at("/parts/0/text").asText()));
+        assertThat(turns).containsExactly("user: Three", "model: Trois", "user: Hello", "model: Traduction :");
+        assertThat(body.at("/systemInstruction/parts/0/text").asText()).endsWith("Hello → Bonjour");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // https://ai.google.dev/gemini-api/docs/thinking: 0 turns thinking off
+            "none   | 0",
+            "medium | 4096",
+    })
+    void maps_the_reasoning_effort_to_a_thinking_budget(String effort, int budget) throws Exception {
+        JsonNode body = DialectCases.requestBody(Map.of("platform", "gemini", "reasoning-effort", effort));
+
+        assertThat(body.at("/generationConfig/thinkingConfig/thinkingBudget").asInt(-1)).isEqualTo(budget);
     }
 }

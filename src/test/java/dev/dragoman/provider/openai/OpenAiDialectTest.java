@@ -2,6 +2,7 @@ package dev.dragoman.provider.openai;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,5 +98,45 @@ class OpenAiDialectTest {
                 {"object":"list","data":[{"id":"deepseek-reasoner","object":"model","owned_by":"deepseek"},
                                          {"id":"deepseek-chat","object":"model","owned_by":"deepseek"}]}"""))
                 .containsExactly("deepseek-chat", "deepseek-reasoner");
+    }
+
+    @Test
+    void sends_the_latest_context_pairs_as_turns_and_the_prefill_last() throws Exception {
+        JsonNode body = DialectCases.requestInContextBody(Map.of("platform", "openai", "context", "2",
+                "prefill", "Traduction :", "system-prompt", "Into {target_lang}."));
+
+        assertThat(DialectCases.turns(body.get("messages"))).containsExactly(
+                "system: Into French.\n\nTranslate these terms as given:\nHello → Bonjour",
+                "user: Two", "assistant: Deux", "user: Three", "assistant: Trois", "user: Hello",
+                "assistant: Traduction :");
+    }
+
+    @Test
+    void sends_no_context_by_default() throws Exception {
+        JsonNode body = DialectCases.requestInContextBody(Map.of("platform", "openai"));
+
+        assertThat(DialectCases.turns(body.get("messages"))).hasSize(2).last().isEqualTo("user: Hello");
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2} = {3}")
+    @CsvSource(delimiter = '|', value = {
+            // https://platform.openai.com/docs/api-reference/chat/create#chat-create-reasoning_effort
+            "openai   | low    | /reasoning_effort | low",
+            "openai   | none   | /reasoning_effort | none",
+            "groq     | high   | /reasoning_effort | high",
+            // https://api-docs.deepseek.com/guides/thinking_mode: no levels, on or off
+            "deepseek | none   | /thinking/type    | disabled",
+            "deepseek | medium | /thinking/type    | enabled",
+            // https://www.alibabacloud.com/help/en/model-studio/deep-thinking
+            "qwen     | none   | /enable_thinking  | false",
+            "qwen     | high   | /enable_thinking  | true",
+            "qwen     | high   | /thinking_budget  | 16384",
+    })
+    void maps_the_reasoning_effort(String platform, String effort, String field, String expected) throws Exception {
+        JsonNode body = DialectCases.requestBody(Map.of("platform", platform, "reasoning-effort", effort));
+
+        assertThat(body.at(field).asText()).isEqualTo(expected);
+        assertThat(body.has("reasoning_effort")).as("one switch per platform")
+                .isEqualTo(field.equals("/reasoning_effort"));
     }
 }

@@ -29,10 +29,10 @@ class OpenAiFormatTest {
 
     static ProviderSettings settings(boolean stream) {
         return new ProviderSettings("p", "openai", "https://api.deepseek.com", List.of(new ApiKey("sk-123456789012")),
-                "deepseek-chat", "Translate {source_lang} to {target_lang}.", "{text}", 0.2, 0.9, null, 512,
+                "deepseek-chat", "Translate {source_lang} to {target_lang}.", "{text}", 0, null, null, 0.2, 0.9, null, 512,
                 List.of("###"), null, 0.5, stream, (com.fasterxml.jackson.databind.node.ObjectNode) Json
                         .tryParse("{\"thinking\":{\"type\":\"disabled\"},\"temperature\":0.1}").orElseThrow(),
-                Map.of("X-Title", "Dragoman"), Duration.ofSeconds(30), 4, null, null, 1 << 20, Map.of());
+                Map.of("X-Title", "Dragoman"), null, Duration.ofSeconds(30), 4, null, null, 1 << 20, Map.of());
     }
 
     @Test

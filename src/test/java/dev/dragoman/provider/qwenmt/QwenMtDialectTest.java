@@ -36,4 +36,23 @@ class QwenMtDialectTest {
         assertThat(body.has("translation_options")).isTrue();
         assertThat(body.at("/translation_options/terms").isMissingNode()).isTrue();
     }
+
+    @Test
+    void takes_the_glossary_terms_after_the_configured_ones_and_no_context() throws Exception {
+        JsonNode body = DialectCases.requestInContextBody(Map.of("platform", "qwen-mt", "context", "3",
+                "prefill", "Traduction :", "terms", "Hello=Salut | World=Monde"));
+
+        assertThat(body.at("/translation_options/terms").toString())
+                .as("the configured translation of Hello wins")
+                .isEqualTo("[{\"source\":\"Hello\",\"target\":\"Salut\"},{\"source\":\"World\",\"target\":\"Monde\"}]");
+        assertThat(body.get("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"Hello\"}]");
+    }
+
+    @Test
+    void takes_the_glossary_terms_alone() throws Exception {
+        JsonNode body = DialectCases.requestInContextBody(Map.of("platform", "qwen-mt"));
+
+        assertThat(body.at("/translation_options/terms").toString())
+                .isEqualTo("[{\"source\":\"Hello\",\"target\":\"Bonjour\"}]");
+    }
 }
