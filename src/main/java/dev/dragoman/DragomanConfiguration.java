@@ -41,7 +41,13 @@ import dev.dragoman.kafka.RecordReader;
 import dev.dragoman.kafka.RecordsWaitException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
+
+import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
+import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
+import dev.dragoman.translate.BatchPacker;
+import dev.dragoman.translate.BatchRepairs;
 import dev.dragoman.translate.InboxRetries;
+import dev.dragoman.translate.SourceBatches;
 import dev.dragoman.translate.TextFiles;
 
 /**
@@ -65,6 +71,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty,
                 properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()));
         context.getRegistry().bind("providers", providers);
+        context.getRegistry().bind("batchRepairs", new BatchRepairs());
+        context.getRegistry().bind("sourceBatches", sourceBatches(providers));
         bindSourcePools(context, source, providers.capacity());
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
@@ -74,6 +82,19 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
         bindKafkaStream(context, source, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+
+    /**
+     * The sources pack their segments by the largest batch of any instance; an instance with smaller batches cuts
+     * them to its own size.
+     */
+    private static SourceBatches sourceBatches(Providers providers) {
+        int lines = providers.all().stream().mapToInt(provider -> provider.settings().option(BATCH_LINES)).max()
+                .orElse(1);
+        int chars = providers.all().stream().mapToInt(provider -> provider.settings().option(BATCH_CHARS)).max()
+                .orElse(1);
+        return new SourceBatches(new BatchPacker(lines, chars), providers.settings().sourceLang(),
+                providers.settings().targetLang());
     }
 
     /**

@@ -23,6 +23,8 @@ import dev.dragoman.provider.ProviderOption;
 import dev.dragoman.provider.ProviderOptions;
 import dev.dragoman.provider.ProviderSettings;
 
+import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
+import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
 import static dev.dragoman.provider.ProviderOptions.CONCURRENCY;
 import static dev.dragoman.provider.ProviderOptions.DIALECT;
 import static dev.dragoman.provider.ProviderOptions.EXTRA_BODY;
@@ -85,6 +87,9 @@ final class ProviderSettingsReader {
         warnUnread(instance, dialect);
         Map<String, Object> own = new LinkedHashMap<>();
         dialect.options().forEach(option -> own.put(option.name(), instance.value(option)));
+        // read by the instance's route rather than its dialect, so kept with the dialect's own options
+        own.put(BATCH_LINES.name(), dialect.batches() ? instance.value(BATCH_LINES) : 1);
+        own.put(BATCH_CHARS.name(), instance.value(BATCH_CHARS));
         LOG.info("provider {}: dialect {}, model {}, {} key(s); set: {}", name, dialect.name(), model, keys.size(),
                 instance.describeSet(dialect));
         return new ProviderSettings(name, dialect.name(), address, keys, model,

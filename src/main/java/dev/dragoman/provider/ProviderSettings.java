@@ -14,8 +14,9 @@ import dev.dragoman.keys.ApiKey;
  *
  * @param platform the preset the instance was made from ({@link Platforms}), or null
  * @param maxReply the largest reply body read, in bytes; a larger one is refused
- * @param options  the values of the dialect's own options ({@link Dialect#options()}) by name, read with
- *                 {@link #option}
+ * @param options  the values of the dialect's own options ({@link Dialect#options()}) and of the options the
+ *                 instance's route reads rather than the dialect ({@link ProviderOptions#BATCH_LINES},
+ *                 {@link ProviderOptions#BATCH_CHARS}) by name, read with {@link #option}
  */
 public record ProviderSettings(
         String name,

@@ -5,6 +5,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import dev.dragoman.config.Providers;
+import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationRequest;
 
 import static dev.dragoman.translate.TranslationHeaders.ID;
@@ -28,6 +29,11 @@ final class RequestReader implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
+        if (message.getBody() instanceof TranslationBatch batch) {
+            // the batch's segments share their instance (BatchPacker)
+            known(batch.requests().get(0));
+            return;
+        }
         TranslationRequest request = message.getBody() instanceof TranslationRequest given ? given
                 : new TranslationRequest(
                         message.getHeader(ID, exchange.getExchangeId(), String.class),
@@ -35,9 +41,13 @@ final class RequestReader implements Processor {
                         message.getHeader(SOURCE_LANG, providers.settings().sourceLang(), String.class),
                         message.getHeader(TARGET_LANG, providers.settings().targetLang(), String.class),
                         message.getHeader(PROVIDER, String.class));
+        known(request);
+        message.setBody(request);
+    }
+
+    private void known(TranslationRequest request) {
         if (request.provider() != null && providers.byName(request.provider()).isEmpty()) {
             throw new IllegalArgumentException("unknown provider '" + request.provider() + "'");
         }
-        message.setBody(request);
     }
 }

@@ -46,6 +46,8 @@ public final class ExchangeKeys {
 
     /** The HTTP call a dialect made for this text or model list, written out by the key lane. */
     public static final String CALL = "DragomanCall";
+    /** The number of segments a call carries as one batch; absent for a call with one text. */
+    public static final String BATCH_SIZE = "DragomanBatchSize";
     /** The timer that bounds the call in flight, reading included. */
     public static final String CALL_TIMER = "DragomanCallTimer";
     /** Whether the call is retried on the same instance; read by the instance route's {@code retryWhile}. */
