@@ -49,10 +49,16 @@ import dev.dragoman.memory.TranslationMemory;
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.translate.BatchPacker;
+import dev.dragoman.translate.BatchRepairs;
 import dev.dragoman.translate.DocumentContexts;
 import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.InboxRetries;
+import dev.dragoman.translate.SourceBatches;
 import dev.dragoman.translate.TextFiles;
+
+import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
+import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
 
 /**
  * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the pools
@@ -77,6 +83,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("providers", providers);
         bindTranslationMemory(context, source);
         context.getRegistry().bind("glossary", glossary(properties, source));
+        context.getRegistry().bind("batchRepairs", new BatchRepairs());
+        context.getRegistry().bind("sourceBatches", sourceBatches(providers));
         bindSourcePools(context, source, providers);
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
@@ -113,6 +121,19 @@ public class DragomanConfiguration implements CamelConfiguration {
                 memory.close();
             }
         });
+    }
+
+    /**
+     * The sources pack their segments by the largest batch of any instance; an instance with smaller batches cuts
+     * them to its own size.
+     */
+    private static SourceBatches sourceBatches(Providers providers) {
+        int lines = providers.all().stream().mapToInt(provider -> provider.settings().option(BATCH_LINES)).max()
+                .orElse(1);
+        int chars = providers.all().stream().mapToInt(provider -> provider.settings().option(BATCH_CHARS)).max()
+                .orElse(1);
+        return new SourceBatches(new BatchPacker(lines, chars), providers.settings().sourceLang(),
+                providers.settings().targetLang());
     }
 
     /**

@@ -24,6 +24,8 @@ import dev.dragoman.provider.ProviderOptions;
 import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.ProxyAddress;
 
+import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
+import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
 import static dev.dragoman.provider.ProviderOptions.CONCURRENCY;
 import static dev.dragoman.provider.ProviderOptions.CONTEXT;
 import static dev.dragoman.provider.ProviderOptions.DIALECT;
@@ -94,6 +96,12 @@ final class ProviderSettingsReader {
         warnUnread(instance, dialect);
         Map<String, Object> own = new LinkedHashMap<>();
         dialect.options().forEach(option -> own.put(option.name(), instance.value(option)));
+        // read by the instance's route rather than its dialect, so kept with the dialect's own options; an instance
+        // that takes context sends each text alone, after the texts before it (LunaTranslator's way), and a dialect
+        // that sends the raw text alone cannot batch
+        boolean alone = !dialect.batches() || instance.value(CONTEXT) > 0;
+        own.put(BATCH_LINES.name(), alone ? 1 : instance.value(BATCH_LINES));
+        own.put(BATCH_CHARS.name(), instance.value(BATCH_CHARS));
         LOG.info("provider {}: dialect {}, model {}, {} key(s); set: {}", name, dialect.name(), model, keys.size(),
                 instance.describeSet(dialect));
         return new ProviderSettings(name, dialect.name(), address, keys, model,

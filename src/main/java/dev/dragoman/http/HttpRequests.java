@@ -17,6 +17,7 @@ import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.translate.ContextPair;
 import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.SourceBatches;
 import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
 
@@ -132,14 +133,23 @@ public class HttpRequests {
     }
 
     /**
-     * The reply body: one envelope, or for {@code texts} an array in the order of the texts, each an envelope or, for a
-     * text that could not be translated, a {@link FailedText}. Such a partial answer has status 207 (Multi-Status),
+     * The reply body: one envelope, or for {@code texts} (the results of its batches) an array in the order of the
+     * texts, each an envelope or, for a text that could not be translated, a {@link FailedText}. Such a partial answer has status 207 (Multi-Status),
      * so that a client that only looks at the status still learns that not everything was translated; when no text
      * was translated, the request fails as a single text would (502).
      */
     public String reply(Exchange exchange) throws JsonProcessingException, TranslationFailedException {
         Object translated = exchange.getMessage().getBody();
-        if (translated instanceof List<?> items) {
+        if (translated instanceof List<?> batches) {
+            List<TranslationRequest> requests = exchange.getVariable(ExchangeKeys.HTTP_CALL, TranslateCall.class)
+                    .requests();
+            List<Object> segments = SourceBatches.segments(batches);
+            List<Object> items = new ArrayList<>(segments.size());
+            for (int i = 0; i < segments.size(); i++) {
+                items.add(segments.get(i) instanceof Exception failure ? failed(failure, requests.get(i))
+                        : segments.get(i));
+            }
+            translated = items;
             List<FailedText> failed = items.stream().filter(FailedText.class::isInstance).map(FailedText.class::cast)
                     .toList();
             if (failed.size() == items.size()) {

@@ -27,6 +27,14 @@ public interface Dialect {
         return true;
     }
 
+    /**
+     * Whether the dialect can send several segments as one request (README, "Batched requests"): only when it sends
+     * the system prompt that tells the model the user message is a JSON array of texts.
+     */
+    default boolean batches() {
+        return true;
+    }
+
     /** The options this dialect reads besides {@link ProviderOptions#ALL}, each marked {@code .forDialect(name())}. */
     default List<ProviderOption<?>> options() {
         return List.of();

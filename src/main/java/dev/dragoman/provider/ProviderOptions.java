@@ -89,10 +89,18 @@ public final class ProviderOptions {
     public static final ProviderOption<Integer> RPM = ProviderOption.of("rpm", OptionType.WHOLE,
             "requests per minute per key; no limit when not set");
 
+    public static final ProviderOption<Integer> BATCH_LINES = ProviderOption.of("batch-lines", OptionType.POSITIVE,
+            "segments (lines of a file, texts of an HTTP request) sent together in one request, as a JSON array"
+                    + " (README, \"Batched requests\"); 1 sends each alone, and so do an instance with context and"
+                    + " a dialect that sends the raw text alone (qwen-mt)").withDefault("20");
+    public static final ProviderOption<Integer> BATCH_CHARS = ProviderOption.of("batch-chars", OptionType.POSITIVE,
+            "the most characters of text in one batched request; a longer segment goes alone").withDefault("4000");
+
     /** In the order the documentation lists them. */
     public static final List<ProviderOption<?>> ALL = List.of(PLATFORM, URL, KEYS, MODEL, DIALECT, SYSTEM_PROMPT,
             USER_PROMPT, CONTEXT, PREFILL, REASONING_EFFORT, TEMPERATURE, TOP_P, TOP_K, MAX_TOKENS, PRESENCE_PENALTY,
-            FREQUENCY_PENALTY, STOP, STREAM, EXTRA_BODY, EXTRA_HEADERS, PROXY, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM);
+            FREQUENCY_PENALTY, STOP, STREAM, EXTRA_BODY, EXTRA_HEADERS, PROXY, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM,
+            BATCH_LINES, BATCH_CHARS);
 
     private ProviderOptions() {
     }

@@ -16,8 +16,9 @@ import dev.dragoman.keys.ApiKey;
  * @param proxy    the HTTP proxy of the instance's calls, or null
  * @param platform the preset the instance was made from ({@link Platforms}), or null
  * @param maxReply the largest reply body read, in bytes; a larger one is refused
- * @param options  the values of the dialect's own options ({@link Dialect#options()}) by name, read with
- *                 {@link #option}
+ * @param options  the values of the dialect's own options ({@link Dialect#options()}) and of the options the
+ *                 instance's route reads rather than the dialect ({@link ProviderOptions#BATCH_LINES},
+ *                 {@link ProviderOptions#BATCH_CHARS}) by name, read with {@link #option}
  */
 public record ProviderSettings(
         String name,
@@ -47,6 +48,13 @@ public record ProviderSettings(
         String platform,
         int maxReply,
         Map<String, Object> options) {
+
+    /** The same settings with other prompts, and neither context nor prefill: for a request that stands alone. */
+    public ProviderSettings withPromptsAlone(String system, String user) {
+        return new ProviderSettings(name, dialect, url, keys, model, system, user, 0, null, reasoningEffort,
+                temperature, topP, topK, maxTokens, stop, presencePenalty, frequencyPenalty, stream, extraBody,
+                extraHeaders, proxy, timeout, concurrency, rpm, platform, maxReply, options);
+    }
 
     /** The value of one of the dialect's own options: the one set, its default, or null. */
     @SuppressWarnings("unchecked") // the value was read by the option's own type

@@ -2,16 +2,21 @@ package dev.dragoman.route;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import dev.dragoman.translate.BatchTranslation;
 import dev.dragoman.translate.Comparison;
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.ProviderResult;
 import dev.dragoman.translate.Translation;
+import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationFailedException;
 import dev.dragoman.translate.TranslationRequest;
 
@@ -24,7 +29,7 @@ import static dev.dragoman.translate.TranslationHeaders.TARGET_LANG;
 
 /**
  * Enriches the caller's message with the translation: the body becomes the {@link Envelope}, the same facts travel as
- * {@code Dragoman*} headers, and nothing else of the provider call (its HTTP headers) reaches the caller. A failure
+ * {@code Dragoman*} headers (for a {@link TranslationBatch}: one envelope per segment, see {@link #batch}), and nothing else of the provider call (its HTTP headers) reaches the caller. A failure
  * becomes a {@link TranslationFailedException} that says which provider failed and why.
  */
 final class EnvelopeStrategy implements AggregationStrategy {
@@ -32,20 +37,19 @@ final class EnvelopeStrategy implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange original, Exchange result) {
         Exception failure = result.getException();
-        if (failure != null) {
-            String reason = result.getProperty(ExchangeKeys.FAILURE, failure.getMessage(), String.class);
-            original.setException(new TranslationFailedException(reason, failure, Retryable.of(failure)));
-            return original;
-        }
         Message message = original.getMessage();
-        TranslationRequest request = message.getBody(TranslationRequest.class);
         Instant started = original.getProperty(ExchangeKeys.STARTED, Instant.class);
         long latency = Duration.between(started, Instant.now()).toMillis();
-        Object answer = result.getMessage().getBody();
-        Envelope envelope = answer instanceof Comparison comparison
-                ? new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(), null, null,
-                        null, null, remembered(comparison), latency, comparison.results())
-                : envelope(request, (Translation) answer, latency);
+        if (message.getBody() instanceof TranslationBatch batch) {
+            message.setBody(batch(batch, result, latency));
+            return original;
+        }
+        if (failure != null) {
+            original.setException(failure(result));
+            return original;
+        }
+        TranslationRequest request = message.getBody(TranslationRequest.class);
+        Envelope envelope = envelope(request, result.getMessage().getBody(), latency);
         message.setBody(envelope);
         message.setHeader(ID, request.id());
         message.setHeader(SOURCE_LANG, request.sourceLang());
@@ -56,7 +60,36 @@ final class EnvelopeStrategy implements AggregationStrategy {
         return original;
     }
 
-    private static Envelope envelope(TranslationRequest request, Translation translation, long latency) {
+    /**
+     * A batch's envelopes, one per segment; a batch that failed as a whole fails each of its segments with the
+     * reason, and a segment that failed alone keeps its own failure. The headers stay the caller's.
+     */
+    private static BatchTranslation batch(TranslationBatch batch, Exchange result, long latency) {
+        List<Object> segments = result.getException() == null
+                ? result.getMessage().getBody(BatchTranslation.class).segments()
+                : Collections.nCopies(batch.size(), failure(result));
+        List<Object> envelopes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Object segment = segments.get(i);
+            envelopes.add(segment instanceof TranslationFailedException ? segment
+                    : envelope(batch.requests().get(i), segment, latency));
+        }
+        return new BatchTranslation(envelopes);
+    }
+
+    private static TranslationFailedException failure(Exchange result) {
+        Exception failure = result.getException();
+        String reason = result.getProperty(ExchangeKeys.FAILURE, failure.getMessage(), String.class);
+        return new TranslationFailedException(reason, failure, Retryable.of(failure));
+    }
+
+    /** The envelope of a {@link Translation}, or of a {@link Comparison} under {@code strategy=compare}. */
+    private static Envelope envelope(TranslationRequest request, Object answer, long latency) {
+        if (answer instanceof Comparison comparison) {
+            return new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(), null, null,
+                    null, null, remembered(comparison), latency, comparison.results());
+        }
+        Translation translation = (Translation) answer;
         return new Envelope(request.id(), request.sourceLang(), request.targetLang(), request.text(),
                 translation.text(), translation.provider(), translation.model(), translation.usage(),
                 translation.cached(), latency, null);

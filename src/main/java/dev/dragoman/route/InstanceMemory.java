@@ -1,5 +1,7 @@
 package dev.dragoman.route;
 
+import java.util.Optional;
+
 import org.apache.camel.Exchange;
 
 import dev.dragoman.memory.MemoryKey;
@@ -32,8 +34,14 @@ final class InstanceMemory {
         this.settingsHash = SettingsHash.of(provider.settings());
     }
 
-    /** On a hit the body becomes the remembered {@link Translation}; on a miss it stays the request. */
+    /**
+     * On a hit the body becomes the remembered {@link Translation}; on a miss it stays the request. A batch's call
+     * is not remembered as a whole: {@link BatchCall} looks up and stores its segments one by one.
+     */
     void recall(Exchange exchange) {
+        if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) != null) {
+            return;
+        }
         MemoryKey key = key(exchange.getMessage().getBody(TranslationRequest.class));
         exchange.setProperty(KEY, key);
         memory.find(key).ifPresent(text -> {
@@ -61,7 +69,20 @@ final class InstanceMemory {
 
     /** Stores the translation the provider's reply yielded under the key {@link #recall} made. */
     void remember(Exchange exchange) {
-        String translation = exchange.getMessage().getBody(Translation.class).text();
-        memory.store(exchange.getProperty(KEY, MemoryKey.class), translation);
+        MemoryKey key = exchange.getProperty(KEY, MemoryKey.class);
+        if (key != null) {
+            memory.store(key, exchange.getMessage().getBody(Translation.class).text());
+        }
+    }
+
+    /** A segment's remembered translation, if the memory has one. */
+    Optional<Translation> recall(TranslationRequest segment) {
+        return memory.find(key(segment))
+                .map(text -> Translation.remembered(provider.name(), provider.settings().model(), text));
+    }
+
+    /** Stores a segment's translation, read from an aligned batch reply. */
+    void remember(TranslationRequest segment, Translation translation) {
+        memory.store(key(segment), translation.text());
     }
 }

@@ -78,6 +78,10 @@ final class ProviderRetryPolicy implements Processor {
     /** Empty when retrying on this instance cannot help. */
     private Optional<Duration> waitBeforeRetry(Exchange exchange, Exception failure) {
         Optional<Duration> keyFree = provider.keys().timeUntilUsable();
+        if (failure instanceof InvalidReplyException && exchange.getProperty(ExchangeKeys.BATCH_SIZE) != null) {
+            // a batch's reply that is no translation (cut off at max-tokens, most likely) is split in halves instead
+            return Optional.empty();
+        }
         if (failure instanceof TransientProviderException || failure instanceof InvalidReplyException
                 || failure instanceof IOException) {
             int retries = exchange.getProperty(ExchangeKeys.RETRIES, 0, Integer.class) + 1;

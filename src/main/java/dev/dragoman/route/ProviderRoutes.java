@@ -1,10 +1,12 @@
 package dev.dragoman.route;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.BeanInject;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.ProcessorDefinition;
@@ -12,20 +14,26 @@ import org.apache.camel.model.ProcessorDefinition;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.provider.BatchPrompt;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.LocalTranslator;
+import dev.dragoman.provider.ProviderException;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.Reply;
 import dev.dragoman.provider.ReplyBuilder;
+import dev.dragoman.translate.BatchRepairs;
+import dev.dragoman.translate.BatchTranslation;
 import dev.dragoman.translate.DeltaListener;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationHeaders;
+import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
- * Routes generated from configuration, per provider instance: {@code direct:provider-<name>} prepares the call
- * through the instance's dialect, owns the retry policy and runs the call inside the instance's circuit breaker
+ * Routes generated from configuration, per provider instance: {@code direct:provider-<name>} takes a text, or a
+ * {@link TranslationBatch} whose parts {@link BatchCall} sends one call each; {@code direct:provider-<name>-call}
+ * prepares a call through the instance's dialect, owns the retry policy and runs the call inside the instance's circuit breaker
  * (Camel's Circuit Breaker EIP on Resilience4j); {@code direct:provider-<name>-keys} is a failover load balancer in
  * round-robin mode over one lane per key ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight
  * requests ({@link KeyLaneLimit}) and rate (throttle EIP), skips a key that is rejected or resting, calls the provider
@@ -42,6 +50,9 @@ public class ProviderRoutes extends RouteBuilder {
 
     @BeanInject
     TranslationMemory translationMemory;
+
+    @BeanInject
+    BatchRepairs batchRepairs;
 
     @Override
     public void configure() {
@@ -68,13 +79,26 @@ public class ProviderRoutes extends RouteBuilder {
         from(endpoint(provider)).routeId("provider-" + provider.name())
                 .errorHandler(noErrorHandler())
                 .process(exchange -> {
-                    TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
-                    // through a ReplyBuilder like any reply, so that a streaming caller hears it too
-                    Reply reply = new ReplyBuilder(exchange.getProperty(ExchangeKeys.DELTAS, DeltaListener.NONE,
-                            DeltaListener.class)).append(translator.translate(request)).build();
-                    exchange.getMessage().setBody(new Translation(provider.name(), provider.settings().model(),
-                            reply.text(), null));
+                    if (exchange.getMessage().getBody() instanceof TranslationBatch batch) {
+                        // nothing to save by batching what costs no call
+                        List<Object> translations = new ArrayList<>(batch.size());
+                        for (TranslationRequest request : batch.requests()) {
+                            translations.add(offline(provider, translator, exchange, request));
+                        }
+                        exchange.getMessage().setBody(new BatchTranslation(translations));
+                    } else {
+                        exchange.getMessage().setBody(offline(provider, translator, exchange,
+                                exchange.getMessage().getBody(TranslationRequest.class)));
+                    }
                 });
+    }
+
+    private static Translation offline(ProviderInstance provider, LocalTranslator translator, Exchange exchange,
+            TranslationRequest request) throws ProviderException {
+        // through a ReplyBuilder like any reply, so that a streaming caller hears it too
+        Reply reply = new ReplyBuilder(exchange.getProperty(ExchangeKeys.DELTAS, DeltaListener.NONE,
+                DeltaListener.class)).append(translator.translate(request)).build();
+        return new Translation(provider.name(), provider.settings().model(), reply.text(), null);
     }
 
     private void providerRoute(ProviderInstance provider) {
@@ -82,7 +106,18 @@ public class ProviderRoutes extends RouteBuilder {
         ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings().retry());
         String breaker = "dragoman-breaker-" + provider.name();
         getContext().getRegistry().bind(breaker, provider.breaker());
+        // a batch's parts are calls of their own: its entry route has no error handler, the call route retries
         from(endpoint(provider)).routeId("provider-" + provider.name())
+                .errorHandler(noErrorHandler())
+                .choice()
+                    .when(body().isInstanceOf(TranslationBatch.class))
+                        .process(new BatchCall(provider, callEndpoint(provider), batchRepairs,
+                                getContext().createProducerTemplate(), memory))
+                    .otherwise()
+                        .to(callEndpoint(provider))
+                .end();
+
+        from(callEndpoint(provider)).routeId("provider-" + provider.name() + "-call")
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
                         .onExceptionOccurred(retryPolicy)
@@ -92,8 +127,12 @@ public class ProviderRoutes extends RouteBuilder {
                 .process(memory::recall)
                 // a text the memory had is translated already: no call
                 .filter(body().isInstanceOf(TranslationRequest.class))
-                    .process(exchange -> exchange.setProperty(ExchangeKeys.CALL, provider.wire()
-                            .request(provider.settings(), exchange.getMessage().getBody(TranslationRequest.class))))
+                    .process(exchange -> {
+                        Integer batchSize = exchange.getProperty(ExchangeKeys.BATCH_SIZE, Integer.class);
+                        exchange.setProperty(ExchangeKeys.CALL, provider.wire().request(batchSize == null
+                                ? provider.settings() : BatchPrompt.settings(provider.settings(), batchSize),
+                                exchange.getMessage().getBody(TranslationRequest.class)));
+                    })
                     // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
                     .to(breakerEndpoint(provider))
                     .process(exchange -> {
@@ -159,6 +198,10 @@ public class ProviderRoutes extends RouteBuilder {
                     .process(exchange -> provider.keys().endProbe(key))
                 .end();
     }
+    private static String callEndpoint(ProviderInstance provider) {
+        return endpoint(provider) + "-call";
+    }
+
     private static String breakerEndpoint(ProviderInstance provider) {
         return endpoint(provider) + "-breaker";
     }

@@ -8,6 +8,7 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.translate.DocumentContext;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Glossary;
+import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationRequest;
 
 import static dev.dragoman.translate.TranslationHeaders.ID;
@@ -34,6 +35,14 @@ final class RequestReader implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
+        DocumentContext document = exchange.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class);
+        if (message.getBody() instanceof TranslationBatch batch) {
+            // the batch's segments share their instance (BatchPacker)
+            known(batch.requests().get(0));
+            message.setBody(new TranslationBatch(batch.requests().stream()
+                    .map(segment -> prepared(segment, document)).toList()));
+            return;
+        }
         TranslationRequest request = message.getBody() instanceof TranslationRequest given ? given
                 : new TranslationRequest(
                         message.getHeader(ID, exchange.getExchangeId(), String.class),
@@ -41,13 +50,24 @@ final class RequestReader implements Processor {
                         message.getHeader(SOURCE_LANG, providers.settings().sourceLang(), String.class),
                         message.getHeader(TARGET_LANG, providers.settings().targetLang(), String.class),
                         message.getHeader(PROVIDER, String.class));
+        known(request);
+        message.setBody(prepared(request, document));
+    }
+
+    /**
+     * The request with its document's context, unless its caller gave one, and the glossary's terms that occur in
+     * it. Sources keep a document's batches to one segment while an instance takes context, so each segment sees the
+     * translations of those before it.
+     */
+    private TranslationRequest prepared(TranslationRequest request, DocumentContext document) {
+        TranslationRequest withContext = document != null && request.context().isEmpty()
+                ? request.withContext(document.recent()) : request;
+        return withContext.withGlossary(glossary.termsFor(request.text(), request.targetLang()));
+    }
+
+    private void known(TranslationRequest request) {
         if (request.provider() != null && providers.byName(request.provider()).isEmpty()) {
             throw new IllegalArgumentException("unknown provider '" + request.provider() + "'");
         }
-        DocumentContext document = exchange.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class);
-        if (document != null && request.context().isEmpty()) {
-            request = request.withContext(document.recent());
-        }
-        message.setBody(request.withGlossary(glossary.termsFor(request.text(), request.targetLang())));
     }
 }

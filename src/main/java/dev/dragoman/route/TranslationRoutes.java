@@ -11,15 +11,18 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 
 import dev.dragoman.config.DragomanSettings.Strategy;
 import dev.dragoman.config.Providers;
+import dev.dragoman.translate.BatchTranslation;
 import dev.dragoman.translate.DocumentContext;
 import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Glossary;
+import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
  * {@code direct:translate}, the one entry every source route uses: text (or a request) in, {@link
- * dev.dragoman.translate.Envelope} out. The provider calls run on an enriched copy, so a caller's headers (a Kafka
+ * dev.dragoman.translate.Envelope} out; or a {@link TranslationBatch} in, one request to the provider, and a
+ * {@link dev.dragoman.translate.BatchTranslation} of an envelope (or the segment's failure) per segment out. The provider calls run on an enriched copy, so a caller's headers (a Kafka
  * commit handle, a file name) never reach a provider and the provider's headers never reach the caller.
  * <p>
  * A request that names its provider ({@code DragomanProvider}) goes to that instance only. Otherwise, with
@@ -52,6 +55,12 @@ public class TranslationRoutes extends RouteBuilder {
         if (!sinks.isEmpty()) {
             translate.wireTap("direct:sinks");
             from("direct:sinks").routeId("sinks")
+                    // a batch's envelopes one by one, its failed segments not at all, as a single text's
+                    .process(exchange -> exchange.getMessage().setBody(
+                            exchange.getMessage().getBody() instanceof BatchTranslation batch
+                                    ? batch.segments().stream().filter(Envelope.class::isInstance).toList()
+                                    : List.of(exchange.getMessage().getBody())))
+                    .split(body())
                     .marshal().json(JsonLibrary.Jackson)
                     .multicast().to(sinks.toArray(String[]::new));
         }
@@ -70,7 +79,9 @@ public class TranslationRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 // plain Java and a property rather than ${body.provider}: simple's OGNL copies the exchange per call
                 .process(exchange -> exchange.setProperty(ExchangeKeys.INSTANCE,
-                        exchange.getMessage().getBody(TranslationRequest.class).provider()))
+                        exchange.getMessage().getBody() instanceof TranslationBatch batch
+                                ? batch.requests().get(0).provider()
+                                : exchange.getMessage().getBody(TranslationRequest.class).provider()))
                 .choice()
                     .when(exchangeProperty(ExchangeKeys.INSTANCE).isNotNull())
                         .toD("direct:provider-${exchangeProperty." + ExchangeKeys.INSTANCE + "}")
@@ -85,12 +96,18 @@ public class TranslationRoutes extends RouteBuilder {
         dispatch.end();
     }
 
-    /** A translated text joins its document's context, for the texts after it. */
+    /** A translated text (each of a batch's, in order) joins its document's context, for the texts after it. */
     private static void remember(Exchange exchange) {
         DocumentContext document = exchange.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class);
-        if (document != null && exchange.getMessage().getBody() instanceof Envelope envelope
-                && envelope.translation() != null) {
-            document.remember(envelope.text(), envelope.translation());
+        if (document == null) {
+            return;
+        }
+        Object body = exchange.getMessage().getBody();
+        List<?> translated = body instanceof BatchTranslation batch ? batch.segments() : List.of(body);
+        for (Object segment : translated) {
+            if (segment instanceof Envelope envelope && envelope.translation() != null) {
+                document.remember(envelope.text(), envelope.translation());
+            }
         }
     }
 }

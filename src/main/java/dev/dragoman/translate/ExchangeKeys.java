@@ -53,6 +53,8 @@ public final class ExchangeKeys {
     public static final String CALL = "DragomanCall";
     /** The camel-http endpoint a model list is fetched with: the instance's own, for its proxy. */
     public static final String MODELS_ENDPOINT = "DragomanModelsEndpoint";
+    /** The number of segments a call carries as one batch; absent for a call with one text. */
+    public static final String BATCH_SIZE = "DragomanBatchSize";
     /** The timer that bounds the call in flight, reading included. */
     public static final String CALL_TIMER = "DragomanCallTimer";
     /** Whether the call is retried on the same instance; read by the instance route's {@code retryWhile}. */

@@ -70,14 +70,13 @@ public class TextFiles {
         return new TextLines(reader);
     }
 
-    /** What a line's failed translation leaves in its place among the chunk's results. */
-    public LineFailure failure(Exception failure) {
-        return LineFailure.of(failure);
-    }
-
-    /** Writes a chunk's lines: the results are an envelope or a {@link LineFailure} per segment, in order. */
-    public void append(FileTranslation file, TextDocument chunk, List<Object> results) throws IOException {
-        file.append(chunk, results);
+    /**
+     * Writes a chunk's lines: the results are the {@link BatchTranslation}s of its batches, which hold an envelope or
+     * the failure of each segment, in order.
+     */
+    public void append(FileTranslation file, TextDocument chunk, List<Object> batches) throws IOException {
+        file.append(chunk, SourceBatches.segments(batches).stream()
+                .map(result -> result instanceof Exception failure ? LineFailure.of(failure) : result).toList());
     }
 
     /**

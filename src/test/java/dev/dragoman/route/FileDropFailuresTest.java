@@ -22,6 +22,7 @@ import dev.dragoman.support.OpenAiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,8 @@ class FileDropFailuresTest extends DragomanTestSupport {
     void should_keep_the_lines_translated_when_some_lines_are_refused_for_good() throws Exception {
         provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
         provider.stubFor(post(OpenAiStub.PATH).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo("refuse me")))
+                // a content filter refuses the line alone or the whole batch that holds it
+                .withRequestBody(matchingJsonPath("$.messages[1].content", matching("refuse me|.*\"refuse me\".*")))
                 .willReturn(OpenAiStub.error(400, "invalid_request_error", "content_policy_violation",
                         "Your request was rejected as a result of our safety system.")));
         drop("mixed.txt", "one\n\nrefuse me\n  three\nrefuse me\n".getBytes(StandardCharsets.UTF_8));
@@ -112,7 +114,8 @@ class FileDropFailuresTest extends DragomanTestSupport {
     void should_leave_a_file_in_the_inbox_during_an_outage_and_translate_it_after() throws Exception {
         provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
         provider.stubFor(post(OpenAiStub.PATH).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo("line 1500")))
+                // alone or in its batch
+                .withRequestBody(matchingJsonPath("$.messages[1].content", matching("line 1500|.*\"line 1500\".*")))
                 .willReturn(aResponse().withStatus(503).withBody("upstream connect error")));
         // the outage hits the second chunk of lines: the first chunk's output must not stay in the outbox either
         String text = IntStream.rangeClosed(1, 1600).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
@@ -120,7 +123,8 @@ class FileDropFailuresTest extends DragomanTestSupport {
         try (CapturedLog log = new CapturedLog()) {
             drop("outage.txt", text.getBytes(StandardCharsets.UTF_8));
             await().atMost(Duration.ofSeconds(60)).until(() -> log.text().contains("outage.txt stays in the inbox"));
-            assertThat(log.text()).contains("outage.txt line 1500: stub: ");
+            // the first line of the batch of 20 that holds line 1500
+            assertThat(log.text()).contains("outage.txt line 1481: stub: ");
         }
         assertThat(inbox().resolve("outage.txt")).hasContent(text);
         assertThat(failed()).doesNotExist();

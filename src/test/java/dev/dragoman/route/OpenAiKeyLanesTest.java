@@ -51,6 +51,8 @@ class OpenAiKeyLanesTest extends DragomanTestSupport {
         properties.put("dragoman.provider.stub.model", "stub-model");
         // one call per key at a time, so that what a key answered is known before its next call
         properties.put("dragoman.provider.stub.concurrency", "1");
+        // a call per line, so that lines are calls to count per key
+        properties.put("dragoman.provider.stub.batch-lines", "1");
         return properties;
     }
 

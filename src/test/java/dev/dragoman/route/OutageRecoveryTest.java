@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.dragoman.support.BatchEcho;
 import dev.dragoman.support.HttpClientSupport;
 import dev.dragoman.support.KafkaBroker;
 import dev.dragoman.support.KafkaTestSupport;
@@ -86,7 +87,7 @@ class OutageRecoveryTest extends KafkaTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> "open".equals(breaker()));
 
         // the provider comes back broken: a 503 for every call
-        standIn = new WireMockServer(options().port(standInPort()));
+        standIn = new WireMockServer(options().port(standInPort()).extensions(new BatchEcho()));
         standIn.start();
         standIn.stubFor(post(OpenAiStub.PATH).willReturn(aResponse().withStatus(503).withHeader("Content-Type",
                 "application/json").withBody("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")));

@@ -25,14 +25,17 @@ public final class OpenAiStub {
     private OpenAiStub() {
     }
 
-    /** A reply whose translation is "T:" and the user message, so each text's translation is known. */
+    /**
+     * A reply whose translation is "T:" and the user message, so each text's translation is known; a batch (a JSON
+     * array of texts) is answered text by text ({@link BatchEcho}).
+     */
     public static ResponseDefinitionBuilder echo() {
-        return WireMock.okJson("""
-                {"id":"chatcmpl-1","object":"chat.completion","model":"stub-model",
-                 "choices":[{"index":0,"message":{"role":"assistant",
-                   "content":"T:{{jsonPath request.body '$.messages[1].content'}}"},"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":31,"completion_tokens":12,"total_tokens":43}}
-                """).withTransformers("response-template");
+        return WireMock.okJson("{}").withTransformers(BatchEcho.NAME);
+    }
+
+    /** {@link #echo()} with every fifth batch misaligned: {@code fault} is {@code merge} or {@code drop}. */
+    public static ResponseDefinitionBuilder echo(String fault) {
+        return WireMock.okJson("{}").withTransformers(BatchEcho.NAME).withTransformerParameter("fault", fault);
     }
 
     public static ResponseDefinitionBuilder reply(String messageJson) {

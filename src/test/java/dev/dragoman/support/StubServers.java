@@ -6,7 +6,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * A WireMock server standing in for a provider: a free port, reset between tests, and response templating only where
- * a stub asks for it (so that provider bodies with braces are served as written).
+ * a stub asks for it (so that provider bodies with braces are served as written), and {@link BatchEcho} for stubs
+ * that translate batches.
  */
 public final class StubServers {
 
@@ -14,6 +15,7 @@ public final class StubServers {
     }
 
     public static WireMockExtension create() {
-        return WireMockExtension.newInstance().options(options().dynamicPort().globalTemplating(false)).build();
+        return WireMockExtension.newInstance().options(options().dynamicPort().globalTemplating(false)
+                .extensions(new BatchEcho())).build();
     }
 }

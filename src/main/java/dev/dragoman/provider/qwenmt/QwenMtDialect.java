@@ -27,6 +27,12 @@ public final class QwenMtDialect implements Dialect {
         return NAME;
     }
 
+    /** Qwen-MT takes the raw text alone, with no system prompt to explain a batch: every segment goes alone. */
+    @Override
+    public boolean batches() {
+        return false;
+    }
+
     @Override
     public List<ProviderOption<?>> options() {
         return List.of(TERMS, DOMAINS);

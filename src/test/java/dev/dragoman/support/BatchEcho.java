@@ -1,0 +1,84 @@
+package dev.dragoman.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/**
+ * A WireMock response transformer ({@value #NAME}) that answers an OpenAI chat request as a translator would: the user
+ * message's text as "T:" and the text, or, for a batch (the user message a JSON array of strings), a JSON array of
+ * each string so. With the parameter {@code fault} set to {@code merge} or {@code drop}, every fifth batch comes back
+ * misaligned: its first two translations merged into one, or its last one missing.
+ */
+public final class BatchEcho implements ResponseTransformerV2 {
+
+    public static final String NAME = "batch-echo";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AtomicInteger batches = new AtomicInteger();
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public Response transform(Response response, ServeEvent serveEvent) {
+        try {
+            JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
+            JsonNode messages = request.get("messages");
+            String text = messages.get(messages.size() - 1).get("content").asText();
+            Parameters parameters = serveEvent.getResponseDefinition().getTransformerParameters();
+            Object fault = parameters == null ? "" : parameters.getOrDefault("fault", "");
+            ObjectNode reply = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
+                    .put("model", "stub-model");
+            ObjectNode choice = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", translate(text, fault.toString()));
+            reply.putObject("usage").put("prompt_tokens", 31).put("completion_tokens", 12).put("total_tokens", 43);
+            return Response.Builder.like(response).but().body(JSON.writeValueAsString(reply)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String translate(String text, String fault) throws JsonProcessingException {
+        JsonNode array = text.startsWith("[") ? readArray(text) : null;
+        if (array == null) {
+            return "T:" + text;
+        }
+        List<String> translations = new ArrayList<>();
+        array.forEach(entry -> translations.add("T:" + entry.asText()));
+        if (translations.size() > 1 && batches.incrementAndGet() % 5 == 0) {
+            if (fault.equals("merge")) {
+                translations.set(0, translations.get(0) + " " + translations.remove(1));
+            } else if (fault.equals("drop")) {
+                translations.remove(translations.size() - 1);
+            }
+        }
+        return JSON.writeValueAsString(translations);
+    }
+
+    private static JsonNode readArray(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && node.isArray() ? node : null;
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+}
