@@ -38,6 +38,7 @@ import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
 import dev.dragoman.kafka.BatchPublisher;
+import dev.dragoman.kafka.PollTranslations;
 import dev.dragoman.kafka.ProvidersAvailable;
 import dev.dragoman.kafka.RecordLimit;
 import dev.dragoman.kafka.RecordOutputs;
@@ -231,8 +232,11 @@ public class DragomanConfiguration implements CamelConfiguration {
         long retryPause = source.requiredDuration("dragoman.kafka.retry-pause").toMillis();
         RecordOutputs outputs = new RecordOutputs();
         RecordLimit limit = new RecordLimit(maxRecordSize);
-        context.getRegistry().bind("kafkaRecordReader",
-                new RecordReader(new DocumentContexts(providers.contextSize())));
+        RecordReader reader = new RecordReader(new DocumentContexts(providers.contextSize()));
+        context.getRegistry().bind("kafkaRecordReader", reader);
+        context.getRegistry().bind("kafkaTranslations", new PollTranslations(reader, outputs, limit,
+                context.getRegistry().lookupByNameAndType("sourceBatches", SourceBatches.class),
+                context.getRegistry().lookupByNameAndType("kafkaPool", ExecutorService.class)));
         context.getRegistry().bind("kafkaRecordOutputs", outputs);
         context.getRegistry().bind("kafkaRecordLimit", limit);
         context.getRegistry().bind("kafkaBatches", new BatchPublisher(outputs, limit,

@@ -24,7 +24,7 @@ public final class RecordBatch {
     private RecordBatch() {
     }
 
-    /** Each record as a message of its own (body and headers), for a split to hand to the translation. */
+    /** Each record as a message of its own (body and headers), for a split to make each record's output. */
     public static List<Message> messages(List<Exchange> records) {
         return records.stream().map(record -> record.getMessage().copy()).toList();
     }
@@ -36,6 +36,12 @@ public final class RecordBatch {
 
     static long offset(Message record) {
         return record.getHeader(KafkaConstants.OFFSET, Long.class);
+    }
+
+    /** The record's topic-partition-offset, which tells it from any other. */
+    static String position(Message record) {
+        return record.getHeader(KafkaConstants.TOPIC) + "-" + record.getHeader(KafkaConstants.PARTITION) + "-"
+                + record.getHeader(KafkaConstants.OFFSET);
     }
 
     /**

@@ -35,7 +35,7 @@ public final class RecordOutputs {
      */
     public void recall(Exchange exchange) {
         Message message = exchange.getMessage();
-        Output output = outputs.getIfPresent(key(message));
+        Output output = outputs.getIfPresent(RecordBatch.position(message));
         if (output != null) {
             message.setBody(output.body());
             message.getHeaders().putAll(output.headers());
@@ -45,21 +45,22 @@ public final class RecordOutputs {
 
     /** Keeps the output of a record until it is committed. */
     void remember(Message record, Message output) {
-        outputs.asMap().putIfAbsent(key(record), new Output(output.getBody(String.class), ownHeaders(output), false));
+        outputs.asMap().putIfAbsent(RecordBatch.position(record),
+                new Output(output.getBody(String.class), ownHeaders(output), false));
     }
 
     /** Notes that the broker acknowledged the output of this record. */
     void published(Message record, Message output) {
-        outputs.put(key(record), new Output(output.getBody(String.class), ownHeaders(output), true));
+        outputs.put(RecordBatch.position(record), new Output(output.getBody(String.class), ownHeaders(output), true));
     }
 
     boolean isPublished(Message record) {
-        Output output = outputs.getIfPresent(key(record));
+        Output output = outputs.getIfPresent(RecordBatch.position(record));
         return output != null && output.published();
     }
 
     void forget(Message record) {
-        outputs.invalidate(key(record));
+        outputs.invalidate(RecordBatch.position(record));
     }
 
     /** The headers an output gets on its way (Dragoman* facts, the dead-letter topic), not those of its record. */
@@ -71,10 +72,5 @@ public final class RecordOutputs {
             }
         });
         return headers;
-    }
-
-    private static String key(Message record) {
-        return record.getHeader(KafkaConstants.TOPIC) + "-" + record.getHeader(KafkaConstants.PARTITION) + "-"
-                + record.getHeader(KafkaConstants.OFFSET);
     }
 }

@@ -90,7 +90,7 @@ public final class ProviderOptions {
             "requests per minute per key; no limit when not set");
 
     public static final ProviderOption<Integer> BATCH_LINES = ProviderOption.of("batch-lines", OptionType.POSITIVE,
-            "segments (lines of a file, texts of an HTTP request) sent together in one request, as a JSON array"
+            "segments (lines of a file, texts of an HTTP request, records of a Kafka poll) sent together in one request, as a JSON array"
                     + " (README, \"Batched requests\"); 1 sends each alone, and so do an instance with context and"
                     + " a dialect that sends the raw text alone (qwen-mt)").withDefault("20");
     public static final ProviderOption<Integer> BATCH_CHARS = ProviderOption.of("batch-chars", OptionType.POSITIVE,

@@ -18,14 +18,9 @@ import dev.dragoman.translate.ProviderResult;
 import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationFailedException;
+import dev.dragoman.translate.TranslationHeaders;
 import dev.dragoman.translate.TranslationRequest;
 
-import static dev.dragoman.translate.TranslationHeaders.ID;
-import static dev.dragoman.translate.TranslationHeaders.LATENCY;
-import static dev.dragoman.translate.TranslationHeaders.MODEL;
-import static dev.dragoman.translate.TranslationHeaders.PROVIDER;
-import static dev.dragoman.translate.TranslationHeaders.SOURCE_LANG;
-import static dev.dragoman.translate.TranslationHeaders.TARGET_LANG;
 
 /**
  * Enriches the caller's message with the translation: the body becomes the {@link Envelope}, the same facts travel as
@@ -51,12 +46,7 @@ final class EnvelopeStrategy implements AggregationStrategy {
         TranslationRequest request = message.getBody(TranslationRequest.class);
         Envelope envelope = envelope(request, result.getMessage().getBody(), latency);
         message.setBody(envelope);
-        message.setHeader(ID, request.id());
-        message.setHeader(SOURCE_LANG, request.sourceLang());
-        message.setHeader(TARGET_LANG, request.targetLang());
-        message.setHeader(PROVIDER, envelope.provider());
-        message.setHeader(MODEL, envelope.model());
-        message.setHeader(LATENCY, latency);
+        TranslationHeaders.put(message, envelope);
         return original;
     }
 

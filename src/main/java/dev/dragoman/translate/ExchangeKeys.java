@@ -24,6 +24,11 @@ public final class ExchangeKeys {
      * along as context, and its translation joins them. None when context is off.
      */
     public static final String CONTEXT = "DragomanContext";
+    /**
+     * Kafka: what became of each translatable record of a poll, by topic-partition-offset: its {@link Envelope}, or
+     * the failure its batch or the record alone met. Set on the poll's exchange, read by each record's.
+     */
+    public static final String KAFKA_TRANSLATIONS = "DragomanKafkaTranslations";
     /** The {@link ClientGone} of an HTTP request: whether its client has gone, which stops the text's work. */
     public static final String CLIENT_GONE = "DragomanClientGone";
     /** The server-sent event writer of an HTTP request that streams. */

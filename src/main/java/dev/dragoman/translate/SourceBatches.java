@@ -27,8 +27,14 @@ public class SourceBatches {
 
     /** The segments of a chunk of a file, in the configured languages; each is known by the chunk's exchange and its line. */
     public List<TranslationBatch> lines(TextDocument chunk, Exchange exchange) {
-        return pack(chunk.segmentLines().stream().map(line -> new TranslationRequest(exchange.getExchangeId() + "-"
-                + line.number(), line.content(), sourceLang, targetLang, null)).toList());
+        return pack(chunk.segmentLines().stream().map(line -> segment(exchange.getExchangeId() + "-"
+                + line.number(), line.content(), null, null, null)).toList());
+    }
+
+    /** One segment; languages it names none of are the configured ones. */
+    public TranslationRequest segment(String id, String text, String sourceLang, String targetLang, String provider) {
+        return new TranslationRequest(id, text, sourceLang != null ? sourceLang : this.sourceLang,
+                targetLang != null ? targetLang : this.targetLang, provider);
     }
 
     public List<TranslationBatch> pack(List<TranslationRequest> requests) {

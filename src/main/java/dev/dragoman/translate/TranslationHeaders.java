@@ -1,5 +1,7 @@
 package dev.dragoman.translate;
 
+import org.apache.camel.Message;
+
 /**
  * The message headers a source may set on a text for {@code direct:translate}, and that carry the envelope's facts
  * afterwards. Exchange properties and variables are in {@link ExchangeKeys}.
@@ -14,5 +16,15 @@ public final class TranslationHeaders {
     public static final String LATENCY = "DragomanLatency";
 
     private TranslationHeaders() {
+    }
+
+    /** The envelope's facts on the message that carries it. */
+    public static void put(Message message, Envelope envelope) {
+        message.setHeader(ID, envelope.id());
+        message.setHeader(SOURCE_LANG, envelope.sourceLang());
+        message.setHeader(TARGET_LANG, envelope.targetLang());
+        message.setHeader(PROVIDER, envelope.provider());
+        message.setHeader(MODEL, envelope.model());
+        message.setHeader(LATENCY, envelope.latencyMs());
     }
 }
