@@ -56,8 +56,9 @@ import dev.dragoman.support.KafkaBroker;
  * Dragoman of its own, requests and prompt tokens counted by the provider ({@link CostPhase}).</li>
  * </ol>
  * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
- * their Dragoman runs without a translation memory: the phases repeat texts, and a memory file in the project folder
- * would answer them from an earlier run.
+ * their Dragoman runs without a translation memory (the phases repeat texts, and a memory file in the project folder
+ * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}): the {@link StandIn}
+ * answers every call with one canned translation, never a batch's JSON array.
  */
 public final class Bench {
 
@@ -336,6 +337,7 @@ public final class Bench {
         p.put(prefix + "keys", LongStream.rangeClosed(1, keys).mapToObj(k -> name + "-key-" + k)
                 .collect(Collectors.joining("|")));
         p.put(prefix + "concurrency", String.valueOf(concurrency));
+        p.put(prefix + "batch-lines", "1");
     }
 
     static int freePort() throws IOException {
