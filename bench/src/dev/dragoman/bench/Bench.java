@@ -51,11 +51,14 @@ import dev.dragoman.support.KafkaBroker;
  * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker;</li>
  * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase});</li>
  * <li>chaos: 10,000 records through a Dragoman of its own, killed once, against a provider that misbehaves and
- * goes down ({@link ChaosPhase}).</li>
+ * goes down ({@link ChaosPhase});</li>
+ * <li>cost: a 1,000-line document line by line and then with batches and the translation memory, each through a
+ * Dragoman of its own, requests and prompt tokens counted by the provider ({@link CostPhase}).</li>
  * </ol>
  * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
- * their Dragoman runs without a translation memory: the phases repeat texts, and a memory file in the project folder
- * would answer them from an earlier run.
+ * their Dragoman runs without a translation memory (the phases repeat texts, and a memory file in the project folder
+ * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}): the {@link StandIn}
+ * answers every call with one canned translation, never a batch's JSON array.
  */
 public final class Bench {
 
@@ -81,14 +84,14 @@ public final class Bench {
         this.concurrency = concurrency;
     }
 
-    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos] [--concurrency 64]} */
+    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost] [--concurrency 64]} */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
         int concurrency = arguments.indexOf("--concurrency");
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
-                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos"),
+                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost"),
                 concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(complete ? 0 : 1);
@@ -131,6 +134,9 @@ public final class Bench {
         if (phases.contains("file-heap")) {
             figures.putAll(new FileHeapPhase(sizes == QUICK).run());
         }
+        if (phases.contains("cost")) {
+            figures.putAll(new CostPhase(sizes == QUICK).run());
+        }
         figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
         figures.forEach((name, value) -> System.out.println(name + " " + value));
         List<String> broken = new ArrayList<>();
@@ -139,6 +145,10 @@ public final class Bench {
         }
         if (phases.contains("chaos") && !figures.containsKey("chaos_lost")) {
             broken.add("the chaos phase did not finish");
+        }
+        if (phases.contains("cost") && (!"0".equals(figures.get("cost_lines_wrong"))
+                || !figures.get("cost_lines").equals(figures.get("cost_line_texts_sent")))) {
+            broken.add("cost: lines missing, not their source's translation, or sent more than once");
         }
         if (phases.contains("kafka") && Long.parseLong(figures.get("kafka_out"))
                 + Long.parseLong(figures.get("kafka_dead_letters")) < sizes.records()) {
@@ -327,6 +337,7 @@ public final class Bench {
         p.put(prefix + "keys", LongStream.rangeClosed(1, keys).mapToObj(k -> name + "-key-" + k)
                 .collect(Collectors.joining("|")));
         p.put(prefix + "concurrency", String.valueOf(concurrency));
+        p.put(prefix + "batch-lines", "1");
     }
 
     static int freePort() throws IOException {

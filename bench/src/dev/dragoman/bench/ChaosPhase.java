@@ -123,6 +123,8 @@ final class ChaosPhase {
         p.put("dragoman.provider.chaos.keys", IntStream.rangeClosed(1, 8)
                 .mapToObj(k -> "chaos-key-" + k).collect(Collectors.joining("|")));
         p.put("dragoman.provider.chaos.concurrency", "4");
+        // its stand-in answers one text a call: the phase measures faults, not batches
+        p.put("dragoman.provider.chaos.batch-lines", "1");
         for (String folder : new String[] { "inbox", "outbox", "failed" }) {
             p.put("dragoman.file." + folder, DIR.resolve(folder).toAbsolutePath().toString());
         }
