@@ -1,10 +1,15 @@
 package dev.dragoman.memory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -26,7 +32,9 @@ import dev.dragoman.support.HttpClientSupport.Reply;
 import dev.dragoman.support.LocalPostgres;
 import dev.dragoman.support.OpenAiStub;
 import dev.dragoman.support.StubServers;
+import dev.dragoman.support.DragomanProcess;
 
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +91,37 @@ class SharedPostgresMemoryTest extends DragomanTestSupport {
         assertThat(remembered.json().get("cached").asBoolean()).isTrue();
         assertThat(remembered.json().get("translation").asText()).isEqualTo("Gute Nacht, from the other process");
         assertThat(provider.getAllServeEvents()).as("only Good morning reached the provider").hasSize(1);
+    }
+
+    @Test
+    void a_text_translated_here_costs_nothing_in_a_second_dragoman_process(@TempDir Path folder) throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        assertThat(new HttpClientSupport(port()).postJson("/translate", "{\"text\": \"Good evening\"}").status())
+                .isEqualTo(200);
+        int calls = provider.getAllServeEvents().size();
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "dragoman.providers", "stub",
+                "dragoman.provider.stub.url", provider.baseUrl(),
+                "dragoman.provider.stub.keys", "sk-stub-key-000000000001",
+                "dragoman.provider.stub.model", "stub-model",
+                "dragoman.memory.enabled", "true",
+                "dragoman.memory.url", postgres.url(),
+                "dragoman.memory.user", postgres.user()));
+        settings.put("dragoman.file.inbox", folder.resolve("inbox").toString());
+        settings.put("dragoman.file.outbox", folder.resolve("outbox").toString());
+        settings.put("dragoman.file.failed", folder.resolve("failed").toString());
+
+        try (DragomanProcess other = DragomanProcess.start("shared-memory", settings)) {
+            Files.createDirectories(folder.resolve("inbox"));
+            Path staged = Files.writeString(folder.resolve("evening.txt"), "Good evening\n");
+            Files.move(staged, folder.resolve("inbox").resolve("evening.txt"));
+
+            Path out = folder.resolve("outbox").resolve("evening.txt");
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(out));
+            assertThat(out).hasContent("T:Good evening\n");
+        }
+        assertThat(provider.getAllServeEvents()).as("the other process asked its memory, not the provider")
+                .hasSize(calls);
     }
 
     @Test
