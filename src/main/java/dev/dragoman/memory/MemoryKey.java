@@ -32,6 +32,11 @@ public record MemoryKey(String sourceLang, String targetLang, String model, Stri
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /** A SHA-256 of one text, for a part of a key that stands for something longer (a whole prompt). */
+    public static String digestOf(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -171,6 +171,9 @@ final class BatchCall implements Processor {
         }
         if (batchSize > 1) {
             call.setProperty(ExchangeKeys.BATCH_SIZE, batchSize);
+        } else {
+            // looked up already (process): the call route only stores its translation
+            memory.asked(call, request);
         }
         call.getMessage().setBody(request);
         return template.send(callEndpoint, call);

@@ -39,7 +39,7 @@ final class InstanceMemory {
      * is not remembered as a whole: {@link BatchCall} looks up and stores its segments one by one.
      */
     void recall(Exchange exchange) {
-        if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) != null) {
+        if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) != null || exchange.getProperty(KEY) != null) {
             return;
         }
         MemoryKey key = key(exchange.getMessage().getBody(TranslationRequest.class));
@@ -61,8 +61,7 @@ final class InstanceMemory {
      */
     MemoryKey key(TranslationRequest request) {
         String shaping = request.context().isEmpty() && request.glossary().isEmpty() ? settingsHash
-                : settingsHash + "+" + new MemoryKey("", "", "", "", Prompt.of(provider.settings(), request)
-                        .toString()).digest();
+                : settingsHash + "+" + MemoryKey.digestOf(Prompt.of(provider.settings(), request).toString());
         return new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(), shaping,
                 request.text());
     }
@@ -73,6 +72,11 @@ final class InstanceMemory {
         if (key != null) {
             memory.store(key, exchange.getMessage().getBody(Translation.class).text());
         }
+    }
+
+    /** Marks a segment {@link BatchCall} already looked up, so that its call only stores what it translates. */
+    void asked(Exchange call, TranslationRequest segment) {
+        call.setProperty(KEY, key(segment));
     }
 
     /** A segment's remembered translation, if the memory has one. */
