@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
@@ -21,6 +24,9 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
 
 import dev.dragoman.config.AbsolutePathFunction;
@@ -47,6 +53,11 @@ import dev.dragoman.kafka.RecordsWaitException;
 import dev.dragoman.memory.JdbcTranslationMemory;
 import dev.dragoman.memory.NoMemory;
 import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.observe.ProviderMeters;
+import dev.dragoman.observe.Source;
+import dev.dragoman.observe.SourceMeters;
+import dev.dragoman.observe.UsageLog;
+import dev.dragoman.observe.UsageReport;
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
@@ -86,7 +97,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("glossary", glossary(properties, source));
         context.getRegistry().bind("batchRepairs", new BatchRepairs());
         context.getRegistry().bind("sourceBatches", sourceBatches(providers));
-        bindSourcePools(context, source, providers);
+        SourceMeters sourceMeters = bindMeters(context, providers);
+        bindSourcePools(context, source, providers, sourceMeters);
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
         bindHttpApi(context, source, providers);
@@ -125,6 +137,29 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
+     * Dragoman's meters, in the registry Camel's own metrics go to and {@code /observe/metrics} scrapes
+     * ({@code camel.metrics.*}): Camel's when it has made it already, else one bound under Camel's name for Camel to
+     * take. {@code GET /usage} reads the same meters ({@code usageReport}), also written to the log once an hour and at
+     * shutdown.
+     */
+    private static SourceMeters bindMeters(CamelContext context, Providers providers) throws Exception {
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                MeterRegistry.class);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        }
+        ProviderMeters providerMeters = new ProviderMeters(registry, providers, Clock.systemUTC());
+        SourceMeters sourceMeters = new SourceMeters(registry, Clock.systemUTC());
+        UsageReport usage = new UsageReport(providerMeters, sourceMeters, Instant.now());
+        context.getRegistry().bind("providerMeters", providerMeters);
+        context.getRegistry().bind("sourceMeters", sourceMeters);
+        context.getRegistry().bind("usageReport", usage);
+        context.addService(new UsageLog(context, usage));
+        return sourceMeters;
+    }
+
+    /**
      * The sources pack their segments by the largest batch of any instance; an instance with smaller batches cuts
      * them to its own size.
      */
@@ -150,17 +185,24 @@ public class DragomanConfiguration implements CamelConfiguration {
      * lines (files are taken one at a time) and a poll's records are then translated one after another, in order, so
      * each sees the translations of those before it, as in LunaTranslator.
      */
-    private void bindSourcePools(CamelContext context, PropertySource source, Providers providers) throws Exception {
+    private void bindSourcePools(CamelContext context, PropertySource source, Providers providers,
+            SourceMeters meters) throws Exception {
         int capacity = providers.capacity();
         boolean inOrder = providers.contextSize() > 0;
         int http = source.positiveOr("dragoman.http.max-in-flight", capacity);
-        context.getRegistry().bind("httpShare", new HttpShare(http));
+        HttpShare share = new HttpShare(http);
+        context.getRegistry().bind("httpShare", share);
+        meters.inFlight(Source.HTTP, share::inFlight);
         context.getRegistry().bind("httpClients", new HttpClients());
         context.getRegistry().bind("httpPool", sourcePool(context, "dragoman-http", http));
-        context.getRegistry().bind("filePool", sourcePool(context, "dragoman-file",
-                inOrder ? 1 : source.positiveOr("dragoman.file.max-in-flight", capacity)));
-        context.getRegistry().bind("kafkaPool", sourcePool(context, "dragoman-kafka",
-                inOrder ? 1 : source.positiveOr("dragoman.kafka.max-in-flight", capacity)));
+        ExecutorService file = sourcePool(context, "dragoman-file",
+                inOrder ? 1 : source.positiveOr("dragoman.file.max-in-flight", capacity));
+        context.getRegistry().bind("filePool", file);
+        meters.inFlight(Source.FILE, ((ThreadPoolExecutor) file)::getActiveCount);
+        ExecutorService kafka = sourcePool(context, "dragoman-kafka",
+                inOrder ? 1 : source.positiveOr("dragoman.kafka.max-in-flight", capacity));
+        context.getRegistry().bind("kafkaPool", kafka);
+        meters.inFlight(Source.KAFKA, ((ThreadPoolExecutor) kafka)::getActiveCount);
     }
 
     /** {@code dragoman.glossary}, read now so that a glossary that cannot be read stops start-up. */
@@ -178,6 +220,10 @@ public class DragomanConfiguration implements CamelConfiguration {
         }
     }
 
+    /**
+     * A pool of Camel's default thread pool factory, a {@link ThreadPoolExecutor}, whose active threads are the
+     * source's batches in flight ({@code dragoman_in_flight}).
+     */
     private ExecutorService sourcePool(CamelContext context, String name, int threads) {
         return context.getExecutorServiceManager().newThreadPool(this, name, new ThreadPoolProfileBuilder(name)
                 // Camel makes a queue of 0 or less a hand-over queue, which would refuse every text beyond the threads

@@ -15,6 +15,7 @@ import dev.dragoman.support.DragomanProcess;
 import dev.dragoman.support.DragomanTestSupport;
 import dev.dragoman.support.HttpClientSupport;
 import dev.dragoman.support.HttpClientSupport.Reply;
+import dev.dragoman.support.PrometheusSamples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +48,10 @@ class DragomanJarIT {
                     .until(() -> Files.exists(translated));
             assertThat(Files.readString(translated, StandardCharsets.UTF_8))
                     .isEqualTo(PseudoLocalizer.localize("Hello world") + "\n");
+            // the shaded jar scrapes as the build does
+            PrometheusSamples metrics = PrometheusSamples.parse(http.get("/observe/metrics").body());
+            assertThat(metrics.value("dragoman_translations_total", Map.of("source", "file", "outcome",
+                    "translated"))).isEqualTo(1);
         } finally {
             dragoman.kill();
         }

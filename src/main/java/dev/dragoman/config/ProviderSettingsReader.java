@@ -39,6 +39,8 @@ import static dev.dragoman.provider.ProviderOptions.MODEL;
 import static dev.dragoman.provider.ProviderOptions.PLATFORM;
 import static dev.dragoman.provider.ProviderOptions.PREFILL;
 import static dev.dragoman.provider.ProviderOptions.PRESENCE_PENALTY;
+import static dev.dragoman.provider.ProviderOptions.PRICE_COMPLETION;
+import static dev.dragoman.provider.ProviderOptions.PRICE_PROMPT;
 import static dev.dragoman.provider.ProviderOptions.PROXY;
 import static dev.dragoman.provider.ProviderOptions.REASONING_EFFORT;
 import static dev.dragoman.provider.ProviderOptions.RPM;
@@ -102,6 +104,9 @@ final class ProviderSettingsReader {
         boolean alone = !dialect.batches() || instance.value(CONTEXT) > 0;
         own.put(BATCH_LINES.name(), alone ? 1 : instance.value(BATCH_LINES));
         own.put(BATCH_CHARS.name(), instance.value(BATCH_CHARS));
+        // read by the instance's meters
+        own.put(PRICE_PROMPT.name(), instance.value(PRICE_PROMPT));
+        own.put(PRICE_COMPLETION.name(), instance.value(PRICE_COMPLETION));
         LOG.info("provider {}: dialect {}, model {}, {} key(s); set: {}", name, dialect.name(), model, keys.size(),
                 instance.describeSet(dialect));
         return new ProviderSettings(name, dialect.name(), address, keys, model,

@@ -25,6 +25,11 @@ public class HttpShare {
         this.size = size;
     }
 
+    /** The slots taken now, for {@code dragoman_in_flight}. */
+    public int inFlight() {
+        return size - slots.availablePermits();
+    }
+
     public void admit(Exchange exchange) throws ShareFullException {
         int wanted = Math.min(exchange.getVariable(ExchangeKeys.HTTP_CALL, TranslateCall.class).requests().size(), size);
         if (!slots.tryAcquire(wanted)) {

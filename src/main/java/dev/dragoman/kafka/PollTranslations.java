@@ -89,7 +89,7 @@ public final class PollTranslations implements CamelContextAware {
                 // a group with context is one record
                 DocumentContext document = group.get(0).context();
                 calls.add(new Call(batch, group.subList(start, start + batch.size()),
-                        pool.submit(() -> template().send("direct:translate", exchange(batch, document)))));
+                        pool.submit(() -> template().send("direct:translate", exchange(poll, batch, document)))));
                 start += batch.size();
             }
         }
@@ -165,9 +165,13 @@ public final class PollTranslations implements CamelContextAware {
         return groups.values();
     }
 
-    /** A batch on an exchange of its own, with its document's context when it has one. */
-    private Exchange exchange(TranslationBatch batch, DocumentContext document) {
+    /**
+     * A batch on an exchange of its own, with its document's context when it has one; from the poll's consumer, so
+     * that its texts count as the Kafka stream's.
+     */
+    private Exchange exchange(Exchange poll, TranslationBatch batch, DocumentContext document) {
         Exchange exchange = new DefaultExchange(context);
+        exchange.getExchangeExtension().setFromEndpoint(poll.getFromEndpoint());
         exchange.getMessage().setBody(batch);
         if (document != null) {
             exchange.setProperty(ExchangeKeys.CONTEXT, document);

@@ -96,11 +96,17 @@ public final class ProviderOptions {
     public static final ProviderOption<Integer> BATCH_CHARS = ProviderOption.of("batch-chars", OptionType.POSITIVE,
             "the most characters of text in one batched request; a longer segment goes alone").withDefault("4000");
 
+    public static final ProviderOption<Double> PRICE_PROMPT = ProviderOption.of("price-prompt", OptionType.DECIMAL,
+            "the price of a million prompt tokens, in the currency of your choice, for dragoman_cost_total and GET"
+                    + " /usage (README, \"Metrics\"); no cost is counted when neither price is set");
+    public static final ProviderOption<Double> PRICE_COMPLETION = ProviderOption.of("price-completion",
+            OptionType.DECIMAL, "the price of a million completion tokens, in the same currency");
+
     /** In the order the documentation lists them. */
     public static final List<ProviderOption<?>> ALL = List.of(PLATFORM, URL, KEYS, MODEL, DIALECT, SYSTEM_PROMPT,
             USER_PROMPT, CONTEXT, PREFILL, REASONING_EFFORT, TEMPERATURE, TOP_P, TOP_K, MAX_TOKENS, PRESENCE_PENALTY,
             FREQUENCY_PENALTY, STOP, STREAM, EXTRA_BODY, EXTRA_HEADERS, PROXY, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM,
-            BATCH_LINES, BATCH_CHARS);
+            BATCH_LINES, BATCH_CHARS, PRICE_PROMPT, PRICE_COMPLETION);
 
     private ProviderOptions() {
     }

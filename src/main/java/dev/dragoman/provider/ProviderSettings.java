@@ -18,7 +18,8 @@ import dev.dragoman.keys.ApiKey;
  * @param maxReply the largest reply body read, in bytes; a larger one is refused
  * @param options  the values of the dialect's own options ({@link Dialect#options()}) and of the options the
  *                 instance's route reads rather than the dialect ({@link ProviderOptions#BATCH_LINES},
- *                 {@link ProviderOptions#BATCH_CHARS}) by name, read with {@link #option}
+ *                 {@link ProviderOptions#BATCH_CHARS}) or its meters ({@link ProviderOptions#PRICE_PROMPT},
+ *                 {@link ProviderOptions#PRICE_COMPLETION}) by name, read with {@link #option}
  */
 public record ProviderSettings(
         String name,

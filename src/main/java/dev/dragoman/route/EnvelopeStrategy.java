@@ -10,6 +10,8 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import dev.dragoman.observe.SourceMeters;
+import dev.dragoman.observe.TranslationOutcome;
 import dev.dragoman.translate.BatchTranslation;
 import dev.dragoman.translate.Comparison;
 import dev.dragoman.translate.Envelope;
@@ -25,9 +27,16 @@ import dev.dragoman.translate.TranslationRequest;
 /**
  * Enriches the caller's message with the translation: the body becomes the {@link Envelope}, the same facts travel as
  * {@code Dragoman*} headers (for a {@link TranslationBatch}: one envelope per segment, see {@link #batch}), and nothing else of the provider call (its HTTP headers) reaches the caller. A failure
- * becomes a {@link TranslationFailedException} that says which provider failed and why.
+ * becomes a {@link TranslationFailedException} that says which provider failed and why. Each text (each segment of a
+ * batch) is counted here as translated, cached or failed for its source ({@link SourceMeters}).
  */
 final class EnvelopeStrategy implements AggregationStrategy {
+
+    private final SourceMeters sources;
+
+    EnvelopeStrategy(SourceMeters sources) {
+        this.sources = sources;
+    }
 
     @Override
     public Exchange aggregate(Exchange original, Exchange result) {
@@ -36,15 +45,21 @@ final class EnvelopeStrategy implements AggregationStrategy {
         Instant started = original.getProperty(ExchangeKeys.STARTED, Instant.class);
         long latency = Duration.between(started, Instant.now()).toMillis();
         if (message.getBody() instanceof TranslationBatch batch) {
-            message.setBody(batch(batch, result, latency));
+            BatchTranslation translated = batch(batch, result, latency);
+            for (Object segment : translated.segments()) {
+                sources.finished(original, outcome(segment));
+            }
+            message.setBody(translated);
             return original;
         }
         if (failure != null) {
+            sources.finished(original, TranslationOutcome.FAILED);
             original.setException(failure(result));
             return original;
         }
         TranslationRequest request = message.getBody(TranslationRequest.class);
         Envelope envelope = envelope(request, result.getMessage().getBody(), latency);
+        sources.finished(original, outcome(envelope));
         message.setBody(envelope);
         TranslationHeaders.put(message, envelope);
         return original;
@@ -65,6 +80,13 @@ final class EnvelopeStrategy implements AggregationStrategy {
                     : envelope(batch.requests().get(i), segment, latency));
         }
         return new BatchTranslation(envelopes);
+    }
+
+    private static TranslationOutcome outcome(Object segment) {
+        if (segment instanceof Envelope envelope) {
+            return envelope.cached() ? TranslationOutcome.CACHED : TranslationOutcome.TRANSLATED;
+        }
+        return TranslationOutcome.FAILED;
     }
 
     private static TranslationFailedException failure(Exchange result) {

@@ -14,6 +14,8 @@ import org.apache.camel.model.ProcessorDefinition;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.observe.InstanceMeters;
+import dev.dragoman.observe.ProviderMeters;
 import dev.dragoman.provider.BatchPrompt;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.LocalTranslator;
@@ -37,7 +39,8 @@ import dev.dragoman.translate.TranslationRequest;
  * (Camel's Circuit Breaker EIP on Resilience4j); {@code direct:provider-<name>-keys} is a failover load balancer in
  * round-robin mode over one lane per key ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight
  * requests ({@link KeyLaneLimit}) and rate (throttle EIP), skips a key that is rejected or resting, calls the provider
- * once within the call's time ({@link CallTimer}), and reads the reply. A key that cannot be used now fails over to
+ * once within the call's time ({@link CallTimer}), reads the reply, and records the call in the metrics
+ * ({@link CallMeter}). A key that cannot be used now fails over to
  * the next key at once; a transient fault or an invalid reply goes back to {@link ProviderRetryPolicy}, which backs
  * off before the balancer's next key is tried, so an outage costs a few calls per text, not a few per key. A text the
  * translation memory has never reaches the call ({@link InstanceMemory}); the offline pseudo-localiser costs nothing
@@ -54,6 +57,9 @@ public class ProviderRoutes extends RouteBuilder {
     @BeanInject
     BatchRepairs batchRepairs;
 
+    @BeanInject
+    ProviderMeters providerMeters;
+
     @Override
     public void configure() {
         ScheduledExecutorService timers = getContext().getExecutorServiceManager()
@@ -64,8 +70,9 @@ public class ProviderRoutes extends RouteBuilder {
             } else {
                 providerRoute(provider);
                 CallTimer timer = new CallTimer(timers, provider.settings().timeout());
+                InstanceMeters meters = providerMeters.instance(provider);
                 for (int lane = 0; lane < provider.keys().keys().size(); lane++) {
-                    laneRoute(provider, lane, timer);
+                    laneRoute(provider, lane, timer, meters);
                 }
             }
         }
@@ -168,8 +175,9 @@ public class ProviderRoutes extends RouteBuilder {
         lanes.end();
     }
 
-    private void laneRoute(ProviderInstance provider, int lane, CallTimer timer) {
+    private void laneRoute(ProviderInstance provider, int lane, CallTimer timer, InstanceMeters meters) {
         ApiKey key = provider.keys().keys().get(lane);
+        CallMeter meter = new CallMeter(meters.key(key));
         String routeId = "provider-" + provider.name() + "-key-" + (lane + 1);
         KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency());
         Duration defaultCooldown = providers.settings().keys().defaultCooldown();
@@ -185,13 +193,16 @@ public class ProviderRoutes extends RouteBuilder {
                     .process(new KeyGate(provider.keys(), key))
                     .process(new HttpCallWriter(provider, key, defaultCooldown))
                     .process(timer::start)
+                    .process(meter::sent)
                     .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false"
                             + "&disableStreamCache=true&responseTimeout=" + provider.settings().timeout().toMillis()
                             + ProxyParameters.of(provider.settings()))
                     .process(timer::watch)
                     .process(new ReplyReader(provider, key, defaultCooldown))
+                    .process(meter::answered)
                     .process(exchange -> KeyVerdicts.answered(provider, key))
                 .doFinally()
+                    .process(meter::done)
                     .process(timer::stop)
                     .process(limit::release)
                     // a probe that got no verdict (a reset, a timeout) leaves the key to the next probe

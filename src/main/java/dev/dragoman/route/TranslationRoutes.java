@@ -11,6 +11,7 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 
 import dev.dragoman.config.DragomanSettings.Strategy;
 import dev.dragoman.config.Providers;
+import dev.dragoman.observe.SourceMeters;
 import dev.dragoman.translate.BatchTranslation;
 import dev.dragoman.translate.DocumentContext;
 import dev.dragoman.translate.Envelope;
@@ -40,6 +41,9 @@ public class TranslationRoutes extends RouteBuilder {
     @BeanInject
     Glossary glossary;
 
+    @BeanInject
+    SourceMeters sourceMeters;
+
     @Override
     public void configure() {
         List<String> sinks = providers.settings().sinks();
@@ -50,7 +54,7 @@ public class TranslationRoutes extends RouteBuilder {
                 .process(new RequestReader(providers, glossary))
                 // aggregateOnException: the strategy hands the caller a plain failure, one that the caller's own
                 // error handler treats as new rather than as already handled inside the provider route
-                .enrich("direct:dispatch-rounds", new EnvelopeStrategy(), true)
+                .enrich("direct:dispatch-rounds", new EnvelopeStrategy(sourceMeters), true)
                 .process(TranslationRoutes::remember);
         if (!sinks.isEmpty()) {
             translate.wireTap("direct:sinks");

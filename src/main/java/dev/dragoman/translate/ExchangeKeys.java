@@ -62,6 +62,8 @@ public final class ExchangeKeys {
     public static final String BATCH_SIZE = "DragomanBatchSize";
     /** The timer that bounds the call in flight, reading included. */
     public static final String CALL_TIMER = "DragomanCallTimer";
+    /** When the key lane's HTTP call went out and what it came to, until the call is recorded in the metrics. */
+    public static final String CALL_METER = "DragomanCallMeter";
     /** Whether the call is retried on the same instance; read by the instance route's {@code retryWhile}. */
     public static final String RETRY = "DragomanRetry";
     /** Why the instance failed for good, for the error the caller sees. */

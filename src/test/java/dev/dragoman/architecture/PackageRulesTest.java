@@ -16,8 +16,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 
 /**
  * The packages depend one way only, from the wiring down to the keys:
- * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code config}, {@code memory} →
- * {@code provider} (with its dialects) → {@code translate} → {@code keys}.
+ * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code observe} → {@code config},
+ * {@code memory} → {@code provider} (with its dialects) → {@code translate} → {@code keys}.
  */
 class PackageRulesTest {
 
@@ -36,6 +36,7 @@ class PackageRulesTest {
                 .layer("Route").definedBy("dev.dragoman.route..")
                 .layer("Http").definedBy("dev.dragoman.http..")
                 .layer("Kafka").definedBy("dev.dragoman.kafka..")
+                .layer("Observe").definedBy("dev.dragoman.observe..")
                 .layer("Config").definedBy("dev.dragoman.config..")
                 .layer("Memory").definedBy("dev.dragoman.memory..")
                 .layer("Provider").definedBy("dev.dragoman.provider..")
@@ -45,12 +46,13 @@ class PackageRulesTest {
                 .whereLayer("Route").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Route", "Wiring")
                 .whereLayer("Kafka").mayOnlyBeAccessedByLayers("Route", "Wiring")
-                .whereLayer("Config").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
-                .whereLayer("Memory").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
+                .whereLayer("Observe").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
+                .whereLayer("Config").mayOnlyBeAccessedByLayers("Observe", "Http", "Kafka", "Route", "Wiring")
+                .whereLayer("Memory").mayOnlyBeAccessedByLayers("Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Provider")
-                .mayOnlyBeAccessedByLayers("Config", "Memory", "Http", "Kafka", "Route", "Wiring")
+                .mayOnlyBeAccessedByLayers("Config", "Memory", "Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Translate")
-                .mayOnlyBeAccessedByLayers("Provider", "Config", "Http", "Kafka", "Route", "Wiring");
+                .mayOnlyBeAccessedByLayers("Provider", "Config", "Observe", "Http", "Kafka", "Route", "Wiring");
     }
 
     @Test

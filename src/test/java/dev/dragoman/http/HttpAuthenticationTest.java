@@ -77,6 +77,8 @@ class HttpAuthenticationTest extends DragomanTestSupport {
         assertUnauthorized(translate(null));
         assertUnauthorized(get("/providers", null));
         assertUnauthorized(get("/providers/pseudo/models", null));
+        assertUnauthorized(get("/usage", null));
+        assertUnauthorized(get("/observe/metrics", null));
         assertUnauthorized(HttpClientSupport.send(http().request("/translate").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("Hello")).build()));
     }
@@ -98,6 +100,8 @@ class HttpAuthenticationTest extends DragomanTestSupport {
         assertThat(translate("bearer " + OTHER_TOKEN).status()).isEqualTo(200);
         assertThat(get("/providers", "Bearer " + OTHER_TOKEN).status()).isEqualTo(200);
         assertThat(get("/providers/pseudo/models", "Bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(get("/usage", "Bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(get("/observe/metrics", "Bearer " + TOKEN).status()).isEqualTo(200);
     }
 
     @Test

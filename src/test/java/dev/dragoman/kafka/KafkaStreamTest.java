@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,12 @@ class KafkaStreamTest extends KafkaTestSupport {
         assertThat(badJson.get("value").asText()).isEqualTo("{\"text\": 42, \"id\": \"bad-json\"}");
         assertThat(badJson.get("error").asText()).isEqualTo("InvalidRecordException");
         assertThat(badJson.get("reason").asText()).isEqualTo("\"text\" must be a string, not number");
+        // the poison pill failed; a record that cannot be read never reached a provider
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        assertThat(meters.get("dragoman.translations").tags("source", "kafka", "outcome", "failed").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("dragoman.translations").tags("source", "kafka", "outcome", "translated").counter()
+                .count()).isGreaterThanOrEqualTo(20);
         for (ConsumerRecord<String, String> record : dead) {
             assertThat(record.value()).doesNotContain(KEY_ONE, KEY_TWO);
         }

@@ -1,0 +1,107 @@
+package dev.dragoman.observe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.ProviderOptions;
+
+/**
+ * One provider instance's meters: a {@link KeyMeters} per key, the call durations of all its keys
+ * ({@code dragoman_provider_request_seconds}, with the buckets {@code histogram_quantile} needs for p50 and p99), its
+ * tokens ({@code dragoman_tokens_total}) and, when a price is set, its cost ({@code dragoman_cost_total}). Tokens and
+ * cost are read from the keys' own counts at each scrape, the same counts {@code GET /usage} reads, so the two always
+ * agree. Labelled with the configured model: a provider that names a dated variant in its replies does not split the
+ * series.
+ */
+public final class InstanceMeters {
+
+    private static final double PER_MILLION = 1_000_000d;
+
+    private final String instance;
+    private final String model;
+    private final Double pricePrompt;
+    private final Double priceCompletion;
+    private final List<KeyMeters> keys = new ArrayList<>();
+
+    InstanceMeters(MeterRegistry registry, ProviderInstance provider, Clock clock) {
+        this.instance = provider.name();
+        this.model = provider.settings().model();
+        this.pricePrompt = provider.settings().option(ProviderOptions.PRICE_PROMPT);
+        this.priceCompletion = provider.settings().option(ProviderOptions.PRICE_COMPLETION);
+        Timer duration = Timer.builder("dragoman.provider.request")
+                .description("How long HTTP calls to the provider took, reading the reply included")
+                .tag("instance", instance)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
+        for (ApiKey key : provider.keys().keys()) {
+            keys.add(new KeyMeters(registry, instance, key, duration));
+            KeyStateGauge.register(registry, instance, provider.keys(), key, clock);
+        }
+        tokens(registry, "prompt", InstanceMeters::promptTokens);
+        tokens(registry, "completion", InstanceMeters::completionTokens);
+        if (priced()) {
+            FunctionCounter.builder("dragoman.cost", this, InstanceMeters::cost)
+                    .description("What the tokens cost at price-prompt and price-completion (per million tokens)")
+                    .tag("instance", instance).tag("model", model)
+                    .register(registry);
+        }
+    }
+
+    private void tokens(MeterRegistry registry, String kind, ToLongFunction<InstanceMeters> count) {
+        FunctionCounter.builder("dragoman.tokens", this, meters -> count.applyAsLong(meters))
+                .description("Tokens the provider counted, by kind (prompt, completion)")
+                .tag("instance", instance).tag("model", model).tag("kind", kind)
+                .register(registry);
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    /** The meters of one of this instance's keys. */
+    public KeyMeters key(ApiKey key) {
+        return keys.stream().filter(meters -> meters.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(instance + " has no key " + key));
+    }
+
+    List<KeyMeters> keys() {
+        return keys;
+    }
+
+    boolean priced() {
+        return pricePrompt != null || priceCompletion != null;
+    }
+
+    long promptTokens() {
+        return keys.stream().mapToLong(KeyMeters::promptTokens).sum();
+    }
+
+    long completionTokens() {
+        return keys.stream().mapToLong(KeyMeters::completionTokens).sum();
+    }
+
+    double cost() {
+        return cost(promptTokens(), completionTokens());
+    }
+
+    /** What the tokens cost; a price not set counts as nothing. */
+    double cost(long prompt, long completion) {
+        return (prompt * (pricePrompt == null ? 0 : pricePrompt)
+                + completion * (priceCompletion == null ? 0 : priceCompletion)) / PER_MILLION;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.dragoman.route;
+
+import org.apache.camel.Exchange;
+
+import dev.dragoman.observe.CallOutcome;
+import dev.dragoman.observe.KeyMeters;
+import dev.dragoman.provider.Reply;
+import dev.dragoman.translate.ExchangeKeys;
+import dev.dragoman.translate.Usage;
+
+/**
+ * Records each HTTP call of a key lane exactly once, whatever its outcome: {@link #sent} just before the request goes
+ * out, {@link #answered} once the reply is read, {@link #done} in the lane's finally block. A call that never went out
+ * (the key rests, the text's time is up) is not a call and is not recorded.
+ */
+final class CallMeter {
+
+    private final KeyMeters meters;
+
+    CallMeter(KeyMeters meters) {
+        this.meters = meters;
+    }
+
+    void sent(Exchange exchange) {
+        exchange.setProperty(ExchangeKeys.CALL_METER, new Call(System.nanoTime()));
+    }
+
+    void answered(Exchange exchange) {
+        Call call = exchange.getProperty(ExchangeKeys.CALL_METER, Call.class);
+        call.answered = true;
+        call.usage = exchange.getMessage().getBody(Reply.class).usage();
+    }
+
+    void done(Exchange exchange) {
+        if (exchange.removeProperty(ExchangeKeys.CALL_METER) instanceof Call call) {
+            long nanos = System.nanoTime() - call.sent;
+            // a call that was not answered failed in this try block, whose finally holds its failure
+            meters.record(call.answered ? CallOutcome.OK
+                    : CallOutcome.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)), nanos,
+                    call.usage);
+        }
+    }
+
+    private static final class Call {
+
+        private final long sent;
+        private boolean answered;
+        private Usage usage;
+
+        Call(long sent) {
+            this.sent = sent;
+        }
+    }
+}
