@@ -53,6 +53,7 @@ import dev.dragoman.kafka.RecordsWaitException;
 import dev.dragoman.memory.JdbcTranslationMemory;
 import dev.dragoman.memory.NoMemory;
 import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.observe.HealthChecks;
 import dev.dragoman.observe.ProviderMeters;
 import dev.dragoman.observe.Source;
 import dev.dragoman.observe.SourceMeters;
@@ -140,7 +141,7 @@ public class DragomanConfiguration implements CamelConfiguration {
      * Dragoman's meters, in the registry Camel's own metrics go to and {@code /observe/metrics} scrapes
      * ({@code camel.metrics.*}): Camel's when it has made it already, else one bound under Camel's name for Camel to
      * take. {@code GET /usage} reads the same meters ({@code usageReport}), also written to the log once an hour and at
-     * shutdown.
+     * shutdown. The health checks go with them, as {@code dragoman_ready} follows readiness.
      */
     private static SourceMeters bindMeters(CamelContext context, Providers providers) throws Exception {
         MeterRegistry registry = context.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
@@ -156,6 +157,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("sourceMeters", sourceMeters);
         context.getRegistry().bind("usageReport", usage);
         context.addService(new UsageLog(context, usage));
+        HealthChecks.bind(context, providers, registry, Clock.systemUTC());
         return sourceMeters;
     }
 

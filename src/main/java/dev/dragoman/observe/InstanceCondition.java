@@ -1,0 +1,51 @@
+package dev.dragoman.observe;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeyState;
+import dev.dragoman.provider.ProviderInstance;
+
+/**
+ * Whether a provider instance can translate now, and why (not): its circuit breaker and each key, masked, with its
+ * state. A key counts only while the pool would hand it out: active, or resting past its time. A rejected key stays
+ * out until its re-probe brings it back, even once the probe is due, so that readiness follows what the provider
+ * said rather than what Dragoman hopes.
+ */
+record InstanceCondition(String instance, boolean canTranslate, String why) {
+
+    static InstanceCondition of(ProviderInstance provider, Instant now) {
+        if (provider.offline()) {
+            return new InstanceCondition(provider.name(), true, "translates offline");
+        }
+        CircuitBreaker.State breaker = provider.breaker().getState();
+        String keys = provider.keys().keys().stream()
+                .map(key -> describe(key, provider.keys().state(key), now)).collect(Collectors.joining(", "));
+        String state = "circuit breaker " + breaker.name().toLowerCase() + "; keys: " + keys;
+        if (breaker == CircuitBreaker.State.OPEN || breaker == CircuitBreaker.State.FORCED_OPEN) {
+            return new InstanceCondition(provider.name(), false, "circuit breaker open (" + state + ")");
+        }
+        boolean keyUsable = provider.keys().keys().stream().anyMatch(key -> provider.keys().state(key).usableAt(now));
+        return keyUsable ? new InstanceCondition(provider.name(), true, state)
+                : new InstanceCondition(provider.name(), false, "no usable key (" + state + ")");
+    }
+
+    private static String describe(ApiKey key, KeyState state, Instant now) {
+        // Camel's health endpoint escapes messages twice, which would show the mask's ellipsis as \u2026
+        String masked = key.masked().replace("\u2026", "...");
+        return switch (state.status()) {
+            case ACTIVE -> masked + " active";
+            case COOLING -> state.usableAt(now) ? masked + " active" : masked + " resting until " + state.until();
+            case REJECTED -> masked + " rejected, re-probe from " + state.until();
+            case PROBING -> masked + " rejected, being probed";
+        };
+    }
+
+    /** As the health checks' details and messages show it. */
+    String summary() {
+        return (canTranslate ? "UP: " : "DOWN: ") + why;
+    }
+}
