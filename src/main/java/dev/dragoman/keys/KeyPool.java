@@ -54,8 +54,7 @@ public final class KeyPool {
         if (state.usableAt(now)) {
             return true;
         }
-        return state.status() == KeyState.Status.REJECTED && !now.isBefore(state.until())
-                && states.replace(key, state, state.probing());
+        return state.claimableAt(now) && states.replace(key, state, state.probing());
     }
 
     /** The provider answered a call on the key: a probed key is back in rotation. Says whether it was out. */

@@ -29,6 +29,11 @@ public record KeyState(Status status, Instant until, String reason) {
         return status == Status.ACTIVE || status == Status.COOLING && !now.isBefore(until);
     }
 
+    /** Whether a call may go out on the key at {@code now}: it is usable, or it is rejected and its re-probe is due. */
+    public boolean claimableAt(Instant now) {
+        return usableAt(now) || status == Status.REJECTED && !now.isBefore(until);
+    }
+
     /** Rejected or being probed: out of rotation until a probe shows that the provider takes it again. */
     public boolean outOfRotation() {
         return status == Status.REJECTED || status == Status.PROBING;

@@ -11,9 +11,9 @@ import dev.dragoman.provider.ProviderInstance;
 
 /**
  * Whether a provider instance can translate now, and why (not): its circuit breaker and each key, masked, with its
- * state. A key counts only while the pool would hand it out: active, or resting past its time. A rejected key stays
- * out until its re-probe brings it back, even once the probe is due, so that readiness follows what the provider
- * said rather than what Dragoman hopes.
+ * state. A key counts while the pool would hand it out: active, resting past its time, or rejected with its re-probe
+ * due. The last is what lets a probe in: an instance unready for good would get no text to probe its keys with when
+ * only its readiness lets traffic reach it (a Kubernetes Service); it is unready again at once if the probe fails.
  */
 record InstanceCondition(String instance, boolean canTranslate, String why) {
 
@@ -28,7 +28,7 @@ record InstanceCondition(String instance, boolean canTranslate, String why) {
         if (breaker == CircuitBreaker.State.OPEN || breaker == CircuitBreaker.State.FORCED_OPEN) {
             return new InstanceCondition(provider.name(), false, "circuit breaker open (" + state + ")");
         }
-        boolean keyUsable = provider.keys().keys().stream().anyMatch(key -> provider.keys().state(key).usableAt(now));
+        boolean keyUsable = provider.keys().keys().stream().anyMatch(key -> provider.keys().state(key).claimableAt(now));
         return keyUsable ? new InstanceCondition(provider.name(), true, state)
                 : new InstanceCondition(provider.name(), false, "no usable key (" + state + ")");
     }
@@ -39,7 +39,8 @@ record InstanceCondition(String instance, boolean canTranslate, String why) {
         return switch (state.status()) {
             case ACTIVE -> masked + " active";
             case COOLING -> state.usableAt(now) ? masked + " active" : masked + " resting until " + state.until();
-            case REJECTED -> masked + " rejected, re-probe from " + state.until();
+            case REJECTED -> state.claimableAt(now) ? masked + " rejected, re-probe due"
+                    : masked + " rejected, re-probe from " + state.until();
             case PROBING -> masked + " rejected, being probed";
         };
     }

@@ -39,7 +39,8 @@ class InstanceReadinessTest extends DragomanTestSupport {
         Properties properties = new Properties();
         properties.put("dragoman.providers", "stub");
         openAi(properties, "stub", provider.baseUrl(), KEY, "stub-model");
-        properties.put("dragoman.keys.recheck", "2s");
+        // long enough to see readiness down before the re-probe is due, which lets readiness up for the probe
+        properties.put("dragoman.keys.recheck", "10s");
         properties.put("dragoman.deadline", "3s");
         return properties;
     }
