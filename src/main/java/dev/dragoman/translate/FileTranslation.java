@@ -51,8 +51,8 @@ public final class FileTranslation implements Iterator<TextDocument> {
      * @param instances the instances that each get an output under {@code strategy=compare}; otherwise none
      * @param context   the file's last translations for its next lines' context, or null when context is off
      */
-    FileTranslation(String name, long segments, TextLines lines, int chunkLines, Path outbox, Path failed, List<String> instances,
-            DocumentContext context) throws IOException {
+    FileTranslation(String name, long segments, TextLines lines, int chunkLines, Path outbox, Path failed,
+            List<String> instances, DocumentContext context) throws IOException {
         this.name = name;
         this.segments = segments;
         this.lines = lines;

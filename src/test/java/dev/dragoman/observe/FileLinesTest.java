@@ -40,7 +40,8 @@ class FileLinesTest {
     void should_jump_to_the_highest_tenth_crossed() {
         FileLines lines = new FileLines("a.txt", 100, START);
 
-        assertThat(lines.finished(35, 0, START.plusSeconds(35))).contains("a.txt: 35 / 100 lines, 0 failed, 1m05s left");
+        assertThat(lines.finished(35, 0, START.plusSeconds(35)))
+                .contains("a.txt: 35 / 100 lines, 0 failed, 1m05s left");
         assertThat(lines.finished(4, 0, START.plusSeconds(39))).isEmpty();
     }
 

@@ -92,8 +92,8 @@ class FileProgressTest extends DragomanTestSupport {
         assertThat(PrometheusSamples.parse(get("/observe/metrics").body()).of("dragoman_file_lines", Map.of()))
                 .as("no series for a file no longer in flight").isEmpty();
         for (int tenth = 1; tenth < 10; tenth++) {
-            assertThat(log).containsPattern("FileProgress - report\\.txt: " + String.format(Locale.ROOT, "%,d", tenth * 200)
-                    + " / 2,000 lines, 0 failed, \\d+s left");
+            assertThat(log).containsPattern("FileProgress - report\\.txt: "
+                    + String.format(Locale.ROOT, "%,d", tenth * 200) + " / 2,000 lines, 0 failed, \\d+s left");
         }
         assertThat(log).containsPattern("FileProgress - report\\.txt: 2,000 / 2,000 lines, 0 failed, done in \\d+s");
     }
