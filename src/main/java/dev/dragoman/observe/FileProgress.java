@@ -66,6 +66,7 @@ public class FileProgress {
     public void finished(FileTranslation file, BatchTranslation batch) {
         FileLines lines = files.get(file);
         if (lines == null) {
+            // a route of the user's own that does not start the file's progress: nothing to advance
             return;
         }
         int failed = (int) batch.segments().stream().filter(Exception.class::isInstance).count();
