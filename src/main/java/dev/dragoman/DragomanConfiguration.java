@@ -53,6 +53,7 @@ import dev.dragoman.kafka.RecordsWaitException;
 import dev.dragoman.memory.JdbcTranslationMemory;
 import dev.dragoman.memory.NoMemory;
 import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.observe.FileProgress;
 import dev.dragoman.observe.HealthChecks;
 import dev.dragoman.observe.ProviderMeters;
 import dev.dragoman.observe.Source;
@@ -258,6 +259,7 @@ public class DragomanConfiguration implements CamelConfiguration {
     /**
      * The file drop's helpers. A file is translated in chunks of lines, 16 times what the busiest instance keeps in
      * flight and at least 1,000: large enough that each chunk keeps the keys busy, small enough for a bounded heap.
+     * The files' progress goes to the meters' registry, bound before.
      */
     private static void bindFileDrop(CamelContext context, PropertySource source, Providers providers) {
         Path outbox = Path.of(source.required("dragoman.file.outbox"));
@@ -268,6 +270,9 @@ public class DragomanConfiguration implements CamelConfiguration {
                 16 * providers.capacity()), compared, providers.contextSize()));
         context.getRegistry().bind("inboxRetries",
                 new InboxRetries(source.requiredDuration("dragoman.file.retry-delay")));
+        context.getRegistry().bind("fileProgress", new FileProgress(context.getRegistry().lookupByNameAndType(
+                MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class),
+                source.requiredInteger("dragoman.file.progress-lines"), Clock.systemUTC()));
     }
 
     /**

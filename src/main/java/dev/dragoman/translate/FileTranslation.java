@@ -31,6 +31,7 @@ public final class FileTranslation implements Iterator<TextDocument> {
     private static final String WRITING = ".writing-";
 
     private final String name;
+    private final long segments;
     private final TextLines lines;
     private final int chunkLines;
     private final Path outbox;
@@ -46,12 +47,14 @@ public final class FileTranslation implements Iterator<TextDocument> {
     private TextDocument next;
 
     /**
+     * @param segments  the file's non-blank lines, the ones to translate
      * @param instances the instances that each get an output under {@code strategy=compare}; otherwise none
      * @param context   the file's last translations for its next lines' context, or null when context is off
      */
-    FileTranslation(String name, TextLines lines, int chunkLines, Path outbox, Path failed, List<String> instances,
-            DocumentContext context) throws IOException {
+    FileTranslation(String name, long segments, TextLines lines, int chunkLines, Path outbox, Path failed,
+            List<String> instances, DocumentContext context) throws IOException {
         this.name = name;
+        this.segments = segments;
         this.lines = lines;
         this.chunkLines = chunkLines;
         this.outbox = outbox;
@@ -66,6 +69,11 @@ public final class FileTranslation implements Iterator<TextDocument> {
 
     public String name() {
         return name;
+    }
+
+    /** The lines to translate, the non-blank ones: known before the first chunk is read. */
+    public long segments() {
+        return segments;
     }
 
     /** The file's context for the route to put on its lines' exchanges ({@link ExchangeKeys#CONTEXT}); null when off. */

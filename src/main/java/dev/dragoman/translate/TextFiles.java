@@ -42,18 +42,20 @@ public class TextFiles {
     /**
      * Reads the whole file once as strict UTF-8 before any line is translated, so that a file that is no text
      * (binary, Latin-1, UTF-16, NUL bytes) fails with the reason and costs no provider call; then opens it for the
-     * translation.
+     * translation. The same pass counts the lines to translate, so the file's progress has its total from the start.
      */
     public FileTranslation open(String path, String name) throws IOException, InvalidTextException {
         Path file = Path.of(path);
+        long segments = 0;
         try (TextLines lines = read(file)) {
-            while (lines.read() != null) {
-                // only read: a malformed byte or a NUL fails here
+            // a malformed byte or a NUL fails here
+            for (TextLine line = lines.read(); line != null; line = lines.read()) {
+                segments += line.blank() ? 0 : 1;
             }
         } catch (CharacterCodingException e) {
             throw new InvalidTextException("not valid UTF-8 text: " + e.getMessage());
         }
-        return new FileTranslation(name, read(file), chunkLines, outbox, failed, compared,
+        return new FileTranslation(name, segments, read(file), chunkLines, outbox, failed, compared,
                 contextSize == 0 ? null : new DocumentContext(contextSize));
     }
 
