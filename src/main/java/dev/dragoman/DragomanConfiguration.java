@@ -43,6 +43,7 @@ import dev.dragoman.http.HttpShare;
 import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
+import dev.dragoman.http.WebConsole;
 import dev.dragoman.kafka.BatchPublisher;
 import dev.dragoman.kafka.PollTranslations;
 import dev.dragoman.kafka.ProvidersAvailable;
@@ -107,6 +108,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("httpErrors", new HttpErrors());
         context.getRegistry().bind("sseReplies", new SseReplies());
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
+        context.getRegistry().bind("webConsole", new WebConsole());
         bindKafkaStream(context, source, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
     }

@@ -14,13 +14,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.dragoman.provider.Json;
 
 /**
- * The one check every HTTP request passes before any route sees it, health checks excepted: its origin
+ * The one check every HTTP request passes before any route sees it, health checks and the web console's own files
+ * ({@link WebConsole}, which asks for a token itself) excepted: its origin
  * ({@link CrossOrigin}), its bearer token ({@link BearerTokens}) and its client's rate ({@link RequestRate}). It is a
  * Vert.x handler placed first on the server's router, so a refused request is answered before its body is read and
  * before a worker thread is taken, and a CORS preflight is answered for every path and method. Started as a Camel
@@ -63,7 +65,8 @@ public final class HttpGuard extends ServiceSupport implements Handler<RoutingCo
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         String path = request.path();
-        if (path.equals(healthPath) || path.startsWith(healthPath + "/")) {
+        if (path.equals(healthPath) || path.startsWith(healthPath + "/")
+                || WebConsole.serves(path) && request.method() == HttpMethod.GET) {
             context.next();
             return;
         }
