@@ -71,7 +71,8 @@ class RouteFilesTest extends DragomanTestSupport {
                     .contains("http-api.yaml", "kafka-stream.yaml");
         }
         assertThat(RouteFiles.locations(RouteFiles.shipped(), folder)).containsExactly(
-                "classpath:routes/http-api.yaml", "classpath:routes/kafka-stream.yaml", "file:" + folder + "/*.yaml");
+                "classpath:routes/http-api.yaml", "classpath:routes/kafka-stream.yaml",
+                "classpath:routes/web-console.yaml", "file:" + folder + "/*.yaml");
         assertThat(RouteFiles.locations(List.of("a.yaml"), dir().resolve("absent")))
                 .containsExactly("classpath:routes/a.yaml");
     }
