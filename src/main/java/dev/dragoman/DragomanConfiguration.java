@@ -71,6 +71,7 @@ import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.InboxRetries;
 import dev.dragoman.translate.SourceBatches;
 import dev.dragoman.translate.TextFiles;
+import dev.dragoman.translate.DocumentOpener;
 
 import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
 import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
@@ -269,7 +270,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         List<String> compared = providers.settings().strategy() == DragomanSettings.Strategy.COMPARE
                 ? providers.all().stream().map(ProviderInstance::name).toList() : List.of();
         context.getRegistry().bind("textFiles", new TextFiles(outbox, failed, Math.max(1000,
-                16 * providers.capacity()), compared, providers.contextSize()));
+                16 * providers.capacity()), compared, providers.contextSize(), DocumentOpener.NONE));
         context.getRegistry().bind("inboxRetries",
                 new InboxRetries(source.requiredDuration("dragoman.file.retry-delay")));
         context.getRegistry().bind("fileProgress", new FileProgress(context.getRegistry().lookupByNameAndType(

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.dragoman.provider.Json;
 import dev.dragoman.translate.BatchTranslation;
-import dev.dragoman.translate.FileTranslation;
+import dev.dragoman.translate.DroppedFile;
 
 /**
  * The files of the file drop in flight, for {@code GET /files} and {@code dragoman_file_lines{file,state}}: each from
@@ -36,7 +36,7 @@ public class FileProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileProgress.class);
 
-    private final Map<FileTranslation, FileLines> files = new ConcurrentHashMap<>();
+    private final Map<DroppedFile, FileLines> files = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final int progressLines;
     private final Clock clock;
@@ -49,7 +49,7 @@ public class FileProgress {
     }
 
     /** The file is in flight until its exchange completes, whichever way. */
-    public void start(FileTranslation file, Exchange exchange) {
+    public void start(DroppedFile file, Exchange exchange) {
         FileLines lines = new FileLines(file.name(), file.segments(), clock.instant());
         files.put(file, lines);
         List<Meter> gauges = List.of(gauge(lines, "done", FileLines::done), gauge(lines, "total", FileLines::total));
@@ -63,7 +63,7 @@ public class FileProgress {
     }
 
     /** A batch of the file's lines finished: each of its segments is an envelope or the line's failure. */
-    public void finished(FileTranslation file, BatchTranslation batch) {
+    public void finished(DroppedFile file, BatchTranslation batch) {
         FileLines lines = files.get(file);
         if (lines == null) {
             // a route of the user's own that does not start the file's progress: nothing to advance

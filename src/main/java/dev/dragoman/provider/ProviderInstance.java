@@ -11,14 +11,17 @@ import dev.dragoman.keys.KeyRules;
 
 /**
  * A configured provider at run time: its settings, the engine of its dialect, the live state of its keys, and the
- * circuit breaker that stops calls to it while it is down (null for offline instances, which never fail).
+ * circuit breaker that stops calls to it while it is down (null for offline instances, which never fail), and when it
+ * last translated well.
  */
-public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool keys, CircuitBreaker breaker) {
+public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool keys, CircuitBreaker breaker,
+        GoodReplies goodReplies) {
 
     public static ProviderInstance of(ProviderSettings settings, KeyRules keyRules, BreakerRules breakerRules) {
         Engine engine = Dialects.byName(settings.dialect()).orElseThrow().engine(settings);
         return new ProviderInstance(settings, engine, new KeyPool(settings.keys(), keyRules, Clock.systemUTC()),
-                engine instanceof WireFormat ? ProviderBreaker.create(settings.name(), breakerRules) : null);
+                engine instanceof WireFormat ? ProviderBreaker.create(settings.name(), breakerRules) : null,
+                new GoodReplies());
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package dev.dragoman.route;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -101,6 +102,7 @@ final class BatchCall implements Processor {
             Translation reply = call.getMessage().getBody(Translation.class);
             Optional<List<String>> aligned = BatchPrompt.read(reply.text(), part.size());
             if (aligned.isPresent()) {
+                provider.goodReplies().translated();
                 return aligned(part, reply, aligned.get(), inherited);
             }
             spent = UsageShares.plus(inherited, reply.usage());
@@ -149,10 +151,10 @@ final class BatchCall implements Processor {
             return new Translation(translation.provider(), translation.model(), translation.text(),
                     UsageShares.plus(translation.usage(), inherited));
         }
-        if (!split || Retryable.of(failure)) {
+        if (!split || Retryable.of(failure) && !badText(exchange, failure)) {
             throw failure(exchange, call);
         }
-        // this line alone is refused: its neighbours, translated, stay
+        // this line alone is refused, or its replies are bad while the instance translates its neighbours: they stay
         return new TranslationFailedException(call.getProperty(ExchangeKeys.FAILURE, failure.getMessage(),
                 String.class), failure, false);
     }
@@ -177,6 +179,12 @@ final class BatchCall implements Processor {
         }
         call.getMessage().setBody(request);
         return template.send(callEndpoint, call);
+    }
+
+    /** Whether the failure is a bad reply to a text while this instance translated others well since it started. */
+    private boolean badText(Exchange exchange, Exception failure) {
+        Instant started = exchange.getProperty(ExchangeKeys.STARTED, Instant.class);
+        return Retryable.invalidReply(failure) && started != null && provider.goodReplies().since(started);
     }
 
     private static Exception failure(Exchange exchange, Exchange call) {

@@ -92,7 +92,9 @@ final class EnvelopeStrategy implements AggregationStrategy {
     private static TranslationFailedException failure(Exchange result) {
         Exception failure = result.getException();
         String reason = result.getProperty(ExchangeKeys.FAILURE, failure.getMessage(), String.class);
-        return new TranslationFailedException(reason, failure, Retryable.of(failure));
+        // a text whose replies were bad while other texts got through fails for good: no wait would change it
+        boolean badText = result.getProperty(ExchangeKeys.BAD_TEXT, false, Boolean.class);
+        return new TranslationFailedException(reason, failure, Retryable.of(failure) && !badText);
     }
 
     /** The envelope of a {@link Translation}, or of a {@link Comparison} under {@code strategy=compare}. */

@@ -1,6 +1,7 @@
 package dev.dragoman.route;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -52,11 +53,18 @@ final class InstanceWaitPolicy implements Processor {
 
     /**
      * Bad replies get a few more rounds ({@code dragoman.retry.transient-attempts}), not the whole deadline: a flaky
-     * provider's next answer is likely good, a model that always answers empty should fail fast.
+     * provider's next answer is likely good, a model that always answers empty should fail fast. None at all when an
+     * instance translated other texts well since this one started: then the text is at fault, not the instances.
      */
     private boolean repeatedBadReplies(Exchange exchange, Exception failure) {
         if (!Retryable.invalidReply(failure)) {
             return false;
+        }
+        Instant started = exchange.getProperty(ExchangeKeys.STARTED, Instant.class);
+        if (started != null && providers.all().stream().anyMatch(p -> p.goodReplies().since(started))) {
+            // the instances translate other texts well: this text is at fault, and waiting will not change that
+            exchange.setProperty(ExchangeKeys.BAD_TEXT, true);
+            return true;
         }
         int rounds = exchange.getProperty(ExchangeKeys.BAD_REPLY_ROUNDS, 0, Integer.class) + 1;
         exchange.setProperty(ExchangeKeys.BAD_REPLY_ROUNDS, rounds);

@@ -148,6 +148,12 @@ public class ProviderRoutes extends RouteBuilder {
                         exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(),
                                 reply.usage()));
                     })
+                    .process(exchange -> {
+                        // a batch's reply is good once its segments align (BatchCall)
+                        if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) == null) {
+                            provider.goodReplies().translated();
+                        }
+                    })
                     .process(memory::remember)
                 .end();
 

@@ -47,6 +47,11 @@ public final class ExchangeKeys {
     public static final String ROUNDS = "DragomanRounds";
     /** How many of those rounds ended in bad replies only, which are waited out only a few times. */
     public static final String BAD_REPLY_ROUNDS = "DragomanBadReplyRounds";
+    /**
+     * Set when the text's replies kept coming back bad while an instance translated other texts well: the text itself
+     * is at fault (its failure is final), not an outage.
+     */
+    public static final String BAD_TEXT = "DragomanBadText";
     /** The compare strategy's results so far, one per instance. */
     public static final String COMPARE_RESULTS = "DragomanCompareResults";
     /** Set once some instance failed for a reason that may pass: then a text no instance translated is retryable. */

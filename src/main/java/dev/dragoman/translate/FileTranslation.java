@@ -8,42 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * One dropped file on its way through: read as chunks of lines (the file-drop route's streaming split iterates this),
- * its translations appended chunk by chunk to output files under a temporary hidden name in the outbox, renamed when
- * the file is done ({@link #finish()}), or deleted ({@link #discard()}). Only a chunk or two are held at a time, so
- * a file of any length takes a bounded heap.
- * <p>
- * A line that fails for good is kept as it was in the output, which then goes to the failed folder as
- * {@code <name>.partial.<ext>} next to {@code <name>.error.txt} listing each such line. A line that fails for a
- * reason that may pass (an outage) stops the file after the chunk in flight: nothing is kept, and the source is tried
- * again later. Under {@code strategy=compare} there is one output per instance, {@code <name>.<instance>.<ext>}; an
- * instance that failed on some line gets {@code <name>.<instance>.<ext>.error.txt} with the reason instead.
+ * A dropped plain-text file: read as chunks of lines, its translations appended chunk by chunk to output files under
+ * a temporary hidden name in the outbox, renamed when the file is done. Only a chunk or two are held at a time, so a
+ * file of any length takes a bounded heap. One segment per non-blank line; a line that failed is written as it was.
  */
-public final class FileTranslation implements Iterator<TextDocument> {
+public final class FileTranslation extends DroppedFile {
 
     private static final String WRITING = ".writing-";
 
-    private final String name;
-    private final long segments;
     private final TextLines lines;
     private final int chunkLines;
     private final Path outbox;
-    private final Path failed;
     /** Output file name to its writer: one, or one per instance under compare. */
-    private final Map<String, BufferedWriter> outputs = new LinkedHashMap<>();
-    /** Output file name to the first error of the instance that writes it (compare only). */
-    private final Map<String, String> instanceErrors = new LinkedHashMap<>();
-    private final List<String> failedLines = new ArrayList<>();
-    private final DocumentContext context;
+    private final Map<String, BufferedWriter> writers = new LinkedHashMap<>();
     private long lineCount;
-    private TranslationFailedException retry;
     private TextDocument next;
 
     /**
@@ -53,32 +37,14 @@ public final class FileTranslation implements Iterator<TextDocument> {
      */
     FileTranslation(String name, long segments, TextLines lines, int chunkLines, Path outbox, Path failed,
             List<String> instances, DocumentContext context) throws IOException {
-        this.name = name;
-        this.segments = segments;
+        super(name, segments, outbox, failed, instances, context);
         this.lines = lines;
         this.chunkLines = chunkLines;
         this.outbox = outbox;
-        this.failed = failed;
-        this.context = context;
         Files.createDirectories(outbox);
-        for (String output : instances.isEmpty() ? List.of(name)
-                : instances.stream().map(instance -> perInstance(name, instance)).toList()) {
-            outputs.put(output, Files.newBufferedWriter(temporary(output), StandardCharsets.UTF_8));
+        for (String output : outputs()) {
+            writers.put(output, Files.newBufferedWriter(temporary(output), StandardCharsets.UTF_8));
         }
-    }
-
-    public String name() {
-        return name;
-    }
-
-    /** The lines to translate, the non-blank ones: known before the first chunk is read. */
-    public long segments() {
-        return segments;
-    }
-
-    /** The file's context for the route to put on its lines' exchanges ({@link ExchangeKeys#CONTEXT}); null when off. */
-    public DocumentContext context() {
-        return context;
     }
 
     /**
@@ -87,7 +53,7 @@ public final class FileTranslation implements Iterator<TextDocument> {
      */
     @Override
     public synchronized boolean hasNext() {
-        if (retry != null) {
+        if (stopped()) {
             return false;
         }
         if (next == null) {
@@ -103,7 +69,7 @@ public final class FileTranslation implements Iterator<TextDocument> {
                 throw new UncheckedIOException(e);
             } catch (InvalidTextException e) {
                 // checked by TextFiles.open before: the file changed while it was being translated
-                throw new IllegalStateException(name + " changed while it was translated: " + e.getMessage(), e);
+                throw new IllegalStateException(name() + " changed while it was translated: " + e.getMessage(), e);
             }
             next = chunk.isEmpty() ? null : new TextDocument(chunk);
         }
@@ -120,116 +86,52 @@ public final class FileTranslation implements Iterator<TextDocument> {
         return chunk;
     }
 
-    synchronized void append(TextDocument chunk, List<Object> results) throws IOException {
-        List<TextLine> segments = chunk.segmentLines();
-        if (results.size() != segments.size()) {
-            throw new IllegalArgumentException(results.size() + " results for " + segments.size() + " segments");
-        }
-        for (int i = 0; i < segments.size(); i++) {
-            if (results.get(i) instanceof LineFailure failure && failure.retryable()) {
-                retry = new TranslationFailedException(name + " line " + segments.get(i).number() + ": "
-                        + failure.reason(), null, true);
-                return;
-            }
-        }
-        Map<String, StringBuilder> texts = new LinkedHashMap<>();
-        outputs.keySet().forEach(output -> texts.put(output, new StringBuilder()));
+    @Override
+    protected String extent() {
+        return lineCount + " lines";
+    }
+
+    @Override
+    protected void write(FileChunk chunk, String output, List<String> translations) throws IOException {
+        TextDocument document = (TextDocument) chunk;
+        StringBuilder text = new StringBuilder();
         int segment = 0;
-        for (TextLine line : chunk.lines()) {
-            lineCount++;
-            Object result = line.blank() ? null : results.get(segment++);
-            if (result instanceof LineFailure failure) {
-                failedLines.add("line " + line.number() + ": " + failure.reason());
-            }
-            if (!(result instanceof Envelope envelope)) {
-                texts.values().forEach(text -> text.append(line.text()));
-            } else if (envelope.translations() == null) {
-                texts.get(name).append(line.render(envelope.translation()));
-            } else {
-                for (ProviderResult instance : envelope.translations()) {
-                    String output = perInstance(name, instance.provider());
-                    if (instance.failed()) {
-                        instanceErrors.putIfAbsent(output, instance.error());
-                    }
-                    texts.get(output).append(instance.failed() ? line.text() : line.render(instance.translation()));
-                }
-            }
+        for (TextLine line : document.lines()) {
+            String translation = line.blank() ? null : translations.get(segment++);
+            text.append(translation == null ? line.text() : line.render(translation));
         }
-        for (Map.Entry<String, StringBuilder> text : texts.entrySet()) {
-            outputs.get(text.getKey()).append(text.getValue());
+        if (output.equals(outputs().get(0))) {
+            lineCount += document.lines().size();
         }
+        writers.get(output).append(text);
     }
 
-    /**
-     * Puts the outputs where they belong: true when every line was translated (outputs in the outbox), false when
-     * some failed for good (partial outputs and the list of failed lines in the failed folder).
-     */
-    synchronized boolean finish() throws IOException, TranslationFailedException {
-        if (retry != null) {
-            discard();
-            throw retry;
-        }
+    @Override
+    protected void complete(String output, Path destination) throws IOException {
         close();
-        boolean complete = failedLines.isEmpty();
-        Path folder = complete ? outbox : Files.createDirectories(failed);
-        for (String output : outputs.keySet()) {
-            String error = instanceErrors.get(output);
-            if (error != null) {
-                Files.delete(temporary(output));
-                Files.writeString(folder.resolve(output + ".error.txt"), error + "\n", StandardCharsets.UTF_8);
-            } else {
-                Files.move(temporary(output), folder.resolve(complete ? output : partial(output)),
-                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-        if (!complete) {
-            Files.writeString(failed.resolve(name + ".error.txt"), failedLines.size() + " of " + lineCount
-                    + " lines could not be translated; " + String.join(", ", outputs.keySet().stream()
-                            .filter(o -> !instanceErrors.containsKey(o)).map(FileTranslation::partial).toList())
-                    + " holds the other lines translated and these as they were:\n"
-                    + String.join("\n", failedLines) + "\n", StandardCharsets.UTF_8);
-        }
-        return complete;
+        Files.move(temporary(output), destination, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Closes the source and the outputs and deletes what was written: nothing half-done stays in the outbox. */
-    synchronized void discard() {
-        try {
-            close();
-            for (String output : outputs.keySet()) {
-                Files.deleteIfExists(temporary(output));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    protected void drop(String output) throws IOException {
+        close();
+        Files.deleteIfExists(temporary(output));
     }
 
     /**
      * Not {@link java.io.Closeable}: the split would close it once it has read the last chunk, while that chunk is
      * still being translated and has yet to be written.
      */
-    private void close() throws IOException {
+    @Override
+    protected void close() throws IOException {
         lines.close();
-        for (BufferedWriter writer : outputs.values()) {
+        for (BufferedWriter writer : writers.values()) {
             writer.close();
         }
     }
 
     private Path temporary(String output) {
         return outbox.resolve(WRITING + output);
-    }
-
-    static String partial(String fileName) {
-        return insert(fileName, "partial");
-    }
-
-    static String perInstance(String fileName, String instance) {
-        return insert(fileName, instance);
-    }
-
-    /** {@code a.txt} and {@code x} make {@code a.x.txt}; a name without extension gets {@code .x} at the end. */
-    private static String insert(String fileName, String part) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) + "." + part + fileName.substring(dot) : fileName + "." + part;
     }
 }

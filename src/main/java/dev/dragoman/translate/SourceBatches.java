@@ -25,10 +25,13 @@ public class SourceBatches {
         this.targetLang = targetLang;
     }
 
-    /** The segments of a chunk of a file, in the configured languages; each is known by the chunk's exchange and its line. */
-    public List<TranslationBatch> lines(TextDocument chunk, Exchange exchange) {
-        return pack(chunk.segmentLines().stream().map(line -> segment(exchange.getExchangeId() + "-"
-                + line.number(), line.content(), null, null, null)).toList());
+    /**
+     * The segments of a chunk of a file, in the configured languages, each with its note; each is known by the
+     * chunk's exchange and its id in the file.
+     */
+    public List<TranslationBatch> lines(FileChunk chunk, Exchange exchange) {
+        return pack(chunk.segments().stream().map(segment -> segment(exchange.getExchangeId() + "-" + segment.id(),
+                segment.text(), null, null, null).withNote(segment.note())).toList());
     }
 
     /** One segment; languages it names none of are the configured ones. */

@@ -10,7 +10,7 @@ import java.util.List;
  * non-blank line, blank lines left blank, each line's indentation, trailing spaces and line ending (LF, CRLF, CR or
  * none at the end) kept. Every character that is not a line ending is part of some line and comes back in its place.
  */
-public final class TextDocument {
+public final class TextDocument implements FileChunk {
 
     private final List<TextLine> lines;
 
@@ -41,8 +41,15 @@ public final class TextDocument {
         return lines.stream().filter(line -> !line.blank()).toList();
     }
 
+    /** Each non-blank line as a segment, known by its line number. */
+    @Override
+    public List<FileSegment> segments() {
+        return segmentLines().stream().map(line -> new FileSegment(String.valueOf(line.number()),
+                "line " + line.number(), line.content(), null)).toList();
+    }
+
     /** The text of each non-blank line, in order: what gets translated. */
-    public List<String> segments() {
+    public List<String> texts() {
         return lines.stream().filter(line -> !line.blank()).map(TextLine::content).toList();
     }
 

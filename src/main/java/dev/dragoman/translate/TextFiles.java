@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the file-drop route does with a file: check that it is UTF-8 text, read it in chunks of lines, write each
@@ -22,6 +23,7 @@ public class TextFiles {
     private final int chunkLines;
     private final List<String> compared;
     private final int contextSize;
+    private final DocumentOpener documents;
 
     /**
      * @param chunkLines lines read and translated at a time: well above what the providers keep in flight, so that
@@ -30,22 +32,30 @@ public class TextFiles {
      *                   otherwise empty
      * @param contextSize the translations each file keeps for its next lines' context, the largest {@code context} of
      *                    any instance; 0 for none
+     * @param documents   opens the files of document formats; every other file is plain text
      */
-    public TextFiles(Path outbox, Path failed, int chunkLines, List<String> compared, int contextSize) {
+    public TextFiles(Path outbox, Path failed, int chunkLines, List<String> compared, int contextSize,
+            DocumentOpener documents) {
         this.outbox = outbox;
         this.failed = failed;
         this.chunkLines = chunkLines;
         this.compared = List.copyOf(compared);
         this.contextSize = contextSize;
+        this.documents = documents;
     }
 
     /**
-     * Reads the whole file once as strict UTF-8 before any line is translated, so that a file that is no text
+     * Opens a document format through its reader ({@link DocumentOpener}); any other file is plain text. Reads a
+     * text file once as strict UTF-8 before any line is translated, so that a file that is no text
      * (binary, Latin-1, UTF-16, NUL bytes) fails with the reason and costs no provider call; then opens it for the
      * translation. The same pass counts the lines to translate, so the file's progress has its total from the start.
      */
-    public FileTranslation open(String path, String name) throws IOException, InvalidTextException {
+    public DroppedFile open(String path, String name) throws IOException, InvalidTextException {
         Path file = Path.of(path);
+        Optional<DroppedFile> document = documents.open(file, name);
+        if (document.isPresent()) {
+            return document.get();
+        }
         long segments = 0;
         try (TextLines lines = read(file)) {
             // a malformed byte or a NUL fails here
@@ -76,7 +86,7 @@ public class TextFiles {
      * Writes a chunk's lines: the results are the {@link BatchTranslation}s of its batches, which hold an envelope or
      * the failure of each segment, in order.
      */
-    public void append(FileTranslation file, TextDocument chunk, List<Object> batches) throws IOException {
+    public void append(DroppedFile file, FileChunk chunk, List<Object> batches) throws IOException {
         file.append(chunk, SourceBatches.segments(batches).stream()
                 .map(result -> result instanceof Exception failure ? LineFailure.of(failure) : result).toList());
     }
@@ -88,12 +98,12 @@ public class TextFiles {
      * @throws TranslationFailedException (retryable) when a line failed for a reason that may pass: the file stays in
      *                                    the inbox and nothing of it is left in the outbox
      */
-    public boolean finish(FileTranslation file) throws IOException, TranslationFailedException {
+    public boolean finish(DroppedFile file) throws IOException, TranslationFailedException {
         return file.finish();
     }
 
     /** Drops whatever a translation that cannot go on has written so far. */
-    public void discard(FileTranslation file) {
+    public void discard(DroppedFile file) {
         if (file != null) {
             file.discard();
         }

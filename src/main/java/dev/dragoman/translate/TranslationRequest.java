@@ -10,9 +10,11 @@ import java.util.List;
  * @param context  the texts before this one in its document and their translations, oldest first; each instance
  *                 sends at most its {@code context} latest of them
  * @param glossary the glossary's terms that occur in the text, for its target language
+ * @param note     what the model should know about the text and cannot see in it (a document's key path, a gettext
+ *                 context, a plural form's meaning); null for none
  */
 public record TranslationRequest(String id, String text, String sourceLang, String targetLang, String provider,
-        List<ContextPair> context, List<GlossaryTerm> glossary) {
+        List<ContextPair> context, List<GlossaryTerm> glossary, String note) {
 
     public TranslationRequest {
         context = List.copyOf(context);
@@ -21,14 +23,18 @@ public record TranslationRequest(String id, String text, String sourceLang, Stri
 
     /** A text without context or glossary terms. */
     public TranslationRequest(String id, String text, String sourceLang, String targetLang, String provider) {
-        this(id, text, sourceLang, targetLang, provider, List.of(), List.of());
+        this(id, text, sourceLang, targetLang, provider, List.of(), List.of(), null);
     }
 
     public TranslationRequest withContext(List<ContextPair> pairs) {
-        return new TranslationRequest(id, text, sourceLang, targetLang, provider, pairs, glossary);
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, pairs, glossary, note);
     }
 
     public TranslationRequest withGlossary(List<GlossaryTerm> terms) {
-        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, terms);
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, terms, note);
+    }
+
+    public TranslationRequest withNote(String about) {
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, glossary, about);
     }
 }

@@ -35,14 +35,14 @@ class TextDocumentPropertiesTest {
         TextDocument document = TextDocument.parse(text);
 
         assertThat(document.lines().stream().map(TextLine::text).collect(Collectors.joining())).isEqualTo(text);
-        assertThat(document.render(document.segments())).as("an identity translation").isEqualTo(text);
+        assertThat(document.render(document.texts())).as("an identity translation").isEqualTo(text);
     }
 
     @Property(tries = 2000)
     void the_output_has_exactly_the_input_lines(@ForAll("documents") String text,
             @ForAll("translations") String translation) {
         TextDocument document = TextDocument.parse(text);
-        String rendered = document.render(document.segments().stream().map(segment -> translation).toList());
+        String rendered = document.render(document.texts().stream().map(segment -> translation).toList());
 
         List<TextLine> in = document.lines();
         List<TextLine> out = TextDocument.parse(rendered).lines();
