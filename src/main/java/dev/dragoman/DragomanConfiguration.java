@@ -38,6 +38,7 @@ import dev.dragoman.http.CrossOrigin;
 import dev.dragoman.http.HttpErrors;
 import dev.dragoman.http.HttpClients;
 import dev.dragoman.http.HttpGuard;
+import dev.dragoman.http.HttpDocuments;
 import dev.dragoman.http.HttpRequests;
 import dev.dragoman.http.HttpShare;
 import dev.dragoman.http.ProviderDirectory;
@@ -247,6 +248,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         int maxBody = source.requiredInteger("dragoman.http.max-body");
         context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody,
                 source.requiredInteger("dragoman.http.max-texts"), source.requiredInteger("dragoman.http.max-chars")));
+        context.getRegistry().bind("httpDocuments", new HttpDocuments(
+                context.getRegistry().lookupByNameAndType("textFiles", TextFiles.class), maxBody));
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server == null) {
             return;

@@ -26,6 +26,7 @@ import dev.dragoman.provider.ProxyAddress;
 
 import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
 import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
+import static dev.dragoman.provider.ProviderOptions.CHECKS;
 import static dev.dragoman.provider.ProviderOptions.CONCURRENCY;
 import static dev.dragoman.provider.ProviderOptions.CONTEXT;
 import static dev.dragoman.provider.ProviderOptions.DIALECT;
@@ -107,6 +108,8 @@ final class ProviderSettingsReader {
         // read by the instance's meters
         own.put(PRICE_PROMPT.name(), instance.value(PRICE_PROMPT));
         own.put(PRICE_COMPLETION.name(), instance.value(PRICE_COMPLETION));
+        // read by the instance's key lanes and batches
+        own.put(CHECKS.name(), instance.value(CHECKS));
         LOG.info("provider {}: dialect {}, model {}, {} key(s); set: {}", name, dialect.name(), model, keys.size(),
                 instance.describeSet(dialect));
         return new ProviderSettings(name, dialect.name(), address, keys, model,

@@ -11,6 +11,7 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.dragoman.check.Languages;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
@@ -19,12 +20,13 @@ import dev.dragoman.translate.ContextPair;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.SourceBatches;
 import dev.dragoman.translate.TranslationFailedException;
+import dev.dragoman.translate.TranslationHeaders;
 import dev.dragoman.translate.TranslationRequest;
 
 /**
  * Reads {@code POST /translate} bodies and writes the replies; bound as {@code httpRequests}. JSON bodies are
  * {@code {"text": …}} or {@code {"texts": […]}} with optional {@code source_lang}, {@code target_lang},
- * {@code provider}, {@code id} and {@code context}, the texts before it and their translations
+ * {@code provider}, {@code id}, {@code format} (the text's markup: html, markdown, icu, printf) and {@code context}, the texts before it and their translations
  * ({@code [{"text": …, "translation": …}, …]}, oldest first, for every text of the request); a {@code text/plain} body
  * is one text, with those fields but the context as query parameters.
  */
@@ -86,6 +88,7 @@ public class HttpRequests {
         String target = text(json, "target_lang");
         String provider = text(json, "provider");
         String id = text(json, "id");
+        String format = format(text(json, "format"));
         List<ContextPair> context = context(json);
         if (json.has("texts")) {
             JsonNode texts = json.get("texts");
@@ -103,7 +106,7 @@ public class HttpRequests {
                 }
                 requests.add(request(exchange, texts.get(i).asText(),
                         (id == null ? exchange.getExchangeId() : id) + "-" + i, source, target, provider)
-                        .withContext(context));
+                        .withContext(context).withFormat(format));
             }
             if (stream) {
                 throw new BadRequestException("streaming (Accept: text/event-stream) takes one \"text\", not \"texts\"");
@@ -114,8 +117,11 @@ public class HttpRequests {
         if (text == null || !text.isTextual()) {
             throw new BadRequestException(text == null ? "\"text\" is missing" : "\"text\" must be a string");
         }
+        if (stream && format != null) {
+            throw new BadRequestException("streaming (Accept: text/event-stream) takes plain text, not a \"format\"");
+        }
         return new TranslateCall(List.of(request(exchange, text.asText(), id, source, target, provider)
-                .withContext(context)), false, stream);
+                .withContext(context).withFormat(format)), false, stream);
     }
 
     /**
@@ -182,6 +188,12 @@ public class HttpRequests {
         if (text.isBlank()) {
             throw new BadRequestException("the text is empty");
         }
+        for (String language : new String[] { source, target }) {
+            if (language != null && !Languages.isValid(language)) {
+                throw new BadRequestException("a language must be a BCP 47 tag (de, pt-BR) or a language's name"
+                        + " (letters, spaces, hyphens, parentheses; at most 40), not '" + language + "'");
+            }
+        }
         if (provider != null && providers.byName(provider).isEmpty()) {
             throw new BadRequestException("unknown provider '" + provider + "'; configured: "
                     + String.join(", ", providers.all().stream().map(ProviderInstance::name).toList()));
@@ -234,6 +246,15 @@ public class HttpRequests {
             throw new BadRequestException("\"" + field + "\" must be a string");
         }
         return value.asText();
+    }
+
+    /** A text's markup, whose tags and placeholders come back as they are (README, "Formats"); null for plain text. */
+    private static String format(String value) throws BadRequestException {
+        if (value != null && !TranslationHeaders.FORMATS.contains(value)) {
+            throw new BadRequestException("\"format\" must be one of " + String.join(", ", TranslationHeaders.FORMATS)
+                    + ", not '" + value + "'");
+        }
+        return value;
     }
 
     private static String field(Message message, String name) {

@@ -146,7 +146,8 @@ public final class PollTranslations implements CamelContextAware {
                 message.getHeader(TranslationHeaders.ID, String.class), message.getBody(String.class),
                 message.getHeader(TranslationHeaders.SOURCE_LANG, String.class),
                 message.getHeader(TranslationHeaders.TARGET_LANG, String.class),
-                message.getHeader(TranslationHeaders.PROVIDER, String.class)),
+                message.getHeader(TranslationHeaders.PROVIDER, String.class))
+                .withFormat(message.getHeader(TranslationHeaders.FORMAT, String.class)),
                 read.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class)));
     }
 

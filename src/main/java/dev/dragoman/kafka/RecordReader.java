@@ -17,8 +17,9 @@ import dev.dragoman.translate.TranslationHeaders;
 
 /**
  * Turns one consumed record into what {@code direct:translate} takes: the text as body and the {@code Dragoman*}
- * headers. A value is plain text, or a JSON object {@code {"text", "id", "source_lang", "target_lang", "provider"}};
- * the record's Kafka headers {@code DragomanSourceLang}, {@code DragomanTargetLang} and {@code DragomanProvider} win
+ * headers. A value is plain text, or a JSON object {@code {"text", "id", "source_lang", "target_lang", "provider",
+ * "format"}}; the record's Kafka headers {@code DragomanSourceLang}, {@code DragomanTargetLang}, {@code DragomanProvider}
+ * and {@code DragomanFormat} win
  * over the JSON. The id is the given one or {@code <topic>-<partition>-<offset>}, so a record translated twice after a
  * crash keeps its id and consumers can tell.
  * <p>
@@ -30,8 +31,9 @@ import dev.dragoman.translate.TranslationHeaders;
 public final class RecordReader implements Processor {
 
     static final String[] OVERRIDES = {
-            TranslationHeaders.SOURCE_LANG, TranslationHeaders.TARGET_LANG, TranslationHeaders.PROVIDER };
-    private static final String[] FIELDS = { "source_lang", "target_lang", "provider" };
+            TranslationHeaders.SOURCE_LANG, TranslationHeaders.TARGET_LANG, TranslationHeaders.PROVIDER,
+            TranslationHeaders.FORMAT };
+    private static final String[] FIELDS = { "source_lang", "target_lang", "provider", "format" };
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DocumentContexts contexts;
@@ -60,6 +62,11 @@ public final class RecordReader implements Processor {
         for (int i = 0; i < OVERRIDES.length; i++) {
             String given = header(message, OVERRIDES[i]);
             message.setHeader(OVERRIDES[i], given != null || json == null ? given : field(json, FIELDS[i]));
+        }
+        String format = message.getHeader(TranslationHeaders.FORMAT, String.class);
+        if (format != null && !TranslationHeaders.FORMATS.contains(format)) {
+            throw new InvalidRecordException("\"format\" must be one of " + TranslationHeaders.FORMATS + ", not '"
+                    + format + "'");
         }
         contexts.of(message.getHeader(KafkaConstants.KEY, String.class))
                 .ifPresent(document -> exchange.setProperty(ExchangeKeys.CONTEXT, document));

@@ -3,9 +3,12 @@ package dev.dragoman.observe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,6 +34,8 @@ public final class InstanceMeters {
     private final Double pricePrompt;
     private final Double priceCompletion;
     private final List<KeyMeters> keys = new ArrayList<>();
+    /** Check name to its rejections, each resolved once: counting one only adds to its counter. */
+    private final Map<String, Counter> rejections = new LinkedHashMap<>();
 
     InstanceMeters(MeterRegistry registry, ProviderInstance provider, Clock clock) {
         this.instance = provider.name();
@@ -48,6 +53,12 @@ public final class InstanceMeters {
             keys.add(new KeyMeters(registry, instance, key, duration));
             KeyStateGauge.register(registry, instance, provider.keys(), key, clock);
         }
+        for (String check : provider.settings().checks()) {
+            rejections.put(check, Counter.builder("dragoman.qa.rejections")
+                    .description("Translations a check rejected as bad replies, by check")
+                    .tag("instance", instance).tag("check", check)
+                    .register(registry));
+        }
         tokens(registry, "prompt", InstanceMeters::promptTokens);
         tokens(registry, "completion", InstanceMeters::completionTokens);
         if (priced()) {
@@ -63,6 +74,18 @@ public final class InstanceMeters {
                 .description("Tokens the provider counted, by kind (prompt, completion)")
                 .tag("instance", instance).tag("model", model).tag("kind", kind)
                 .register(registry);
+    }
+
+    /** A check of this instance's rejected a translation. */
+    public void rejected(String check) {
+        rejections.get(check).increment();
+    }
+
+    /** Rejections by check, for {@code GET /usage}. */
+    Map<String, Long> rejections() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rejections.forEach((check, counter) -> counts.put(check, (long) counter.count()));
+        return counts;
     }
 
     public String instance() {

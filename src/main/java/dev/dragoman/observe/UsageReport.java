@@ -73,7 +73,7 @@ public class UsageReport {
         long prompt = keys.stream().mapToLong(KeyView::promptTokens).sum();
         long completion = keys.stream().mapToLong(KeyView::completionTokens).sum();
         return new InstanceView(meters.instance(), meters.model(), requests, prompt, completion,
-                meters.priced() ? meters.cost(prompt, completion) : null, keys);
+                meters.priced() ? meters.cost(prompt, completion) : null, meters.rejections(), keys);
     }
 
     private static Map<String, Long> requests(KeyMeters key) {
@@ -112,9 +112,10 @@ public class UsageReport {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "instance", "model", "requests", "promptTokens", "completionTokens", "cost", "keys" })
+    @JsonPropertyOrder({ "instance", "model", "requests", "promptTokens", "completionTokens", "cost", "qaRejections",
+            "keys" })
     record InstanceView(String instance, String model, Map<String, Long> requests, long promptTokens,
-            long completionTokens, Double cost, List<KeyView> keys) {
+            long completionTokens, Double cost, Map<String, Long> qaRejections, List<KeyView> keys) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -45,10 +45,22 @@ public final class BatchPrompt {
             return new TranslationRequest(first.id(), Json.MAPPER.writeValueAsString(
                     batch.requests().stream().map(TranslationRequest::text).toList()), first.sourceLang(),
                     first.targetLang(), first.provider()).withGlossary(batch.requests().stream()
-                            .flatMap(segment -> segment.glossary().stream()).distinct().toList());
+                            .flatMap(segment -> segment.glossary().stream()).distinct().toList())
+                    .withNote(notes(batch.requests()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("strings always write as JSON", e);
         }
+    }
+
+    /** The segments' notes, each after its position in the array (from 1); null when none has one. */
+    private static String notes(List<TranslationRequest> segments) {
+        StringBuilder notes = new StringBuilder();
+        for (int i = 0; i < segments.size(); i++) {
+            if (segments.get(i).note() != null) {
+                notes.append(notes.isEmpty() ? "" : "\n").append(i + 1).append(": ").append(segments.get(i).note());
+            }
+        }
+        return notes.isEmpty() ? null : "by position in the array,\n" + notes;
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.dragoman.provider;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.dragoman.check.Languages;
+import dev.dragoman.check.Markers;
 import dev.dragoman.translate.ContextPair;
 import dev.dragoman.translate.GlossaryTerm;
 import dev.dragoman.translate.TranslationRequest;
@@ -31,6 +33,18 @@ public record Prompt(String system, List<Message> conversation) {
     /** Opens the glossary's lines in the system message, LunaTranslator's {@code {DictWithPrompt}} in spirit. */
     static final String GLOSSARY_HEADING = "Translate these terms as given:";
 
+    /** Opens a text's note (a key path, a gettext context, a plural form's meaning) in the system message. */
+    static final String NOTE_HEADING = "About the text:";
+
+    /**
+     * What a text with inline markers needs said: the tags of documents travel as opaque numbered markers, the way
+     * XLIFF's inline elements do (https://docs.oasis-open.org/xliff/v1.2/os/xliff-core.html#Struct_InLine), and
+     * come back restored only if every one comes back.
+     */
+    static final String MARKERS = "The text contains markers such as <g1>…</g1>, <x1/>, <b1/> and <e1/>: they stand"
+            + " for formatting and code. Keep every marker exactly as written, each once, around or next to the words"
+            + " it belongs to in the translation; translate only the text between them.";
+
     public static Prompt of(ProviderSettings provider, TranslationRequest request) {
         List<Message> conversation = new ArrayList<>();
         List<ContextPair> context = request.context();
@@ -51,17 +65,30 @@ public record Prompt(String system, List<Message> conversation) {
                 ? conversation.subList(0, conversation.size() - 1) : conversation;
     }
 
-    /** The system prompt with the glossary at its {@code {glossary}}, else after it. */
+    /**
+     * The system prompt with the glossary at its {@code {glossary}}, else after it; then what the model must know of
+     * the text's markup, and the text's note.
+     */
     private static String system(String template, TranslationRequest request) {
         String glossary = glossary(request.glossary());
+        String system;
         if (template != null && template.contains("{glossary}")) {
-            return fill(template.replace("{glossary}", glossary), request, request.text());
+            system = fill(template.replace("{glossary}", glossary), request, request.text());
+        } else {
+            system = paragraphs(fill(template, request, request.text()), glossary);
         }
-        String system = fill(template, request, request.text());
-        if (glossary.isEmpty()) {
-            return system;
+        if (!Markers.find(request.text()).isEmpty()) {
+            system = paragraphs(system, MARKERS);
         }
-        return system == null ? glossary : system + "\n\n" + glossary;
+        return request.note() == null ? system : paragraphs(system, NOTE_HEADING + " " + request.note());
+    }
+
+    /** The two texts as paragraphs, either of them null or empty for none. */
+    private static String paragraphs(String first, String second) {
+        if (second == null || second.isEmpty()) {
+            return first;
+        }
+        return first == null ? second : first + "\n\n" + second;
     }
 
     private static String glossary(List<GlossaryTerm> terms) {
@@ -77,10 +104,12 @@ public record Prompt(String system, List<Message> conversation) {
         if (template == null || template.isBlank()) {
             return null;
         }
-        String source = "auto".equalsIgnoreCase(request.sourceLang()) ? AUTO_SOURCE : request.sourceLang();
+        // a BCP 47 tag (de, pt-BR) goes to the model as the language's English name
+        String source = "auto".equalsIgnoreCase(request.sourceLang()) ? AUTO_SOURCE
+                : Languages.nameOf(request.sourceLang());
         // {text} last, so that braces inside the text are never taken for placeholders
         return template.replace("{source_lang}", source)
-                .replace("{target_lang}", request.targetLang())
+                .replace("{target_lang}", Languages.nameOf(request.targetLang()))
                 .replace("{text}", text);
     }
 }

@@ -102,11 +102,17 @@ public final class ProviderOptions {
     public static final ProviderOption<Double> PRICE_COMPLETION = ProviderOption.of("price-completion",
             OptionType.DECIMAL, "the price of a million completion tokens, in the same currency");
 
+    public static final ProviderOption<List<String>> CHECKS = ProviderOption.of("checks", OptionType.LIST,
+            "the checks every translation must pass before it is written (README, \"Checks\"): markers,"
+                    + " placeholders, unchanged, chatter, length, language; a reply that fails one is retried on the"
+                    + " next key and instance; none turns them off")
+            .withDefault("markers | placeholders | unchanged | chatter | length");
+
     /** In the order the documentation lists them. */
     public static final List<ProviderOption<?>> ALL = List.of(PLATFORM, URL, KEYS, MODEL, DIALECT, SYSTEM_PROMPT,
             USER_PROMPT, CONTEXT, PREFILL, REASONING_EFFORT, TEMPERATURE, TOP_P, TOP_K, MAX_TOKENS, PRESENCE_PENALTY,
             FREQUENCY_PENALTY, STOP, STREAM, EXTRA_BODY, EXTRA_HEADERS, PROXY, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM,
-            BATCH_LINES, BATCH_CHARS, PRICE_PROMPT, PRICE_COMPLETION);
+            BATCH_LINES, BATCH_CHARS, CHECKS, PRICE_PROMPT, PRICE_COMPLETION);
 
     private ProviderOptions() {
     }

@@ -62,4 +62,11 @@ public record ProviderSettings(
     public <T> T option(ProviderOption<T> option) {
         return (T) options.get(option.name());
     }
+
+    /** The names of the checks every translation of this instance must pass; {@code none} for no check. */
+    public List<String> checks() {
+        List<String> checks = option(ProviderOptions.CHECKS);
+        // settings made in code rather than read from the configuration (tests) check nothing
+        return checks == null || checks.equals(List.of("none")) ? List.of() : checks;
+    }
 }

@@ -32,7 +32,8 @@ import dev.dragoman.translate.UsageShares;
  * {@code batch-chars}, each part one call through the instance's call route (retry policy, breaker, key lanes,
  * deadline), and the reply aligned with the segments ({@link BatchPrompt#read}). A reply that does not align is never
  * guessed at: the part is split in halves and each half sent again, down to single lines sent the ordinary way, so
- * that no translation can land on another segment's line. Usage is split over the segments ({@link UsageShares}),
+ * that no translation can land on another segment's line. An aligned reply's translations are checked one by one
+ * ({@link ReplyChecks}); one that fails is sent again alone. Usage is split over the segments ({@link UsageShares}),
  * the tokens of replies that did not align included, so the segments' usage adds up to what the provider counted.
  * <p>
  * A part the provider refuses for good is split in halves as well, so that a line a content filter refuses does not
@@ -50,11 +51,13 @@ final class BatchCall implements Processor {
     private final BatchRepairs repairs;
     private final ProducerTemplate template;
     private final InstanceMemory memory;
+    private final ReplyChecks checks;
 
     BatchCall(ProviderInstance provider, String callEndpoint, BatchRepairs repairs, ProducerTemplate template,
-            InstanceMemory memory) {
+            InstanceMemory memory, ReplyChecks checks) {
         this.provider = provider;
         this.memory = memory;
+        this.checks = checks;
         this.callEndpoint = callEndpoint;
         Integer lines = provider.settings().option(ProviderOptions.BATCH_LINES);
         Integer chars = provider.settings().option(ProviderOptions.BATCH_CHARS);
@@ -103,7 +106,7 @@ final class BatchCall implements Processor {
             Optional<List<String>> aligned = BatchPrompt.read(reply.text(), part.size());
             if (aligned.isPresent()) {
                 provider.goodReplies().translated();
-                return aligned(part, reply, aligned.get(), inherited);
+                return aligned(exchange, part, reply, aligned.get(), inherited);
             }
             spent = UsageShares.plus(inherited, reply.usage());
             why = "the reply is not a JSON array of " + part.size() + " translations";
@@ -126,16 +129,24 @@ final class BatchCall implements Processor {
         return results;
     }
 
-    private List<Object> aligned(List<TranslationRequest> part, Translation reply, List<String> translations,
-            Usage inherited) {
+    /**
+     * The aligned reply's translations, each checked: one that fails a check is sent again alone (the next key, the
+     * retry policy), so a bad segment never holds its neighbours and the good ones are not paid for twice.
+     */
+    private List<Object> aligned(Exchange exchange, List<TranslationRequest> part, Translation reply,
+            List<String> translations, Usage inherited) throws Exception {
         List<Integer> sources = part.stream().map(request -> request.text().length()).toList();
         List<Usage> billed = UsageShares.split(reply.usage(), sources,
                 translations.stream().map(String::length).toList());
         List<Usage> earlier = UsageShares.split(inherited, sources, sources);
         List<Object> results = new ArrayList<>(part.size());
         for (int i = 0; i < part.size(); i++) {
-            Translation translation = new Translation(reply.provider(), reply.model(), translations.get(i),
-                    UsageShares.plus(billed.get(i), earlier.get(i)));
+            Usage usage = UsageShares.plus(billed.get(i), earlier.get(i));
+            if (checks.problem(part.get(i), translations.get(i)).isPresent()) {
+                results.add(single(exchange, part.get(i), usage, true));
+                continue;
+            }
+            Translation translation = new Translation(reply.provider(), reply.model(), translations.get(i), usage);
             memory.remember(part.get(i), translation);
             results.add(translation);
         }

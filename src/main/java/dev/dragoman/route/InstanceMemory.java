@@ -55,12 +55,14 @@ final class InstanceMemory {
     }
 
     /**
-     * The key this instance files a text under; a batch looks up and stores each of its segments by it. Context pairs
-     * and glossary terms change what the model is asked, so a text that carries them is filed under the whole prompt
-     * it is sent with as well: a re-dropped file, whose context comes back the same, still finds its lines.
+     * The key this instance files a text under; a batch looks up and stores each of its segments by it. Context pairs,
+     * glossary terms and a note (a gettext context tells apart two uses of one text) change what the model is asked,
+     * so a text that carries them is filed under the whole prompt it is sent with as well: a re-dropped file, whose
+     * context comes back the same, still finds its lines.
      */
     MemoryKey key(TranslationRequest request) {
-        String shaping = request.context().isEmpty() && request.glossary().isEmpty() ? settingsHash
+        String shaping = request.context().isEmpty() && request.glossary().isEmpty() && request.note() == null
+                ? settingsHash
                 : settingsHash + "+" + MemoryKey.digestOf(Prompt.of(provider.settings(), request).toString());
         return new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(), shaping,
                 request.text());

@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 
+import dev.dragoman.check.SegmentChecks;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.memory.TranslationMemory;
@@ -68,11 +69,12 @@ public class ProviderRoutes extends RouteBuilder {
             if (provider.engine() instanceof LocalTranslator local) {
                 offlineRoute(provider, local);
             } else {
-                providerRoute(provider);
-                CallTimer timer = new CallTimer(timers, provider.settings().timeout());
                 InstanceMeters meters = providerMeters.instance(provider);
+                ReplyChecks checks = new ReplyChecks(SegmentChecks.of(provider.settings().checks()), meters);
+                providerRoute(provider, checks);
+                CallTimer timer = new CallTimer(timers, provider.settings().timeout());
                 for (int lane = 0; lane < provider.keys().keys().size(); lane++) {
-                    laneRoute(provider, lane, timer, meters);
+                    laneRoute(provider, lane, timer, meters, checks);
                 }
             }
         }
@@ -108,7 +110,7 @@ public class ProviderRoutes extends RouteBuilder {
         return new Translation(provider.name(), provider.settings().model(), reply.text(), null);
     }
 
-    private void providerRoute(ProviderInstance provider) {
+    private void providerRoute(ProviderInstance provider, ReplyChecks checks) {
         InstanceMemory memory = new InstanceMemory(translationMemory, provider);
         ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings().retry());
         String breaker = "dragoman-breaker-" + provider.name();
@@ -119,7 +121,7 @@ public class ProviderRoutes extends RouteBuilder {
                 .choice()
                     .when(body().isInstanceOf(TranslationBatch.class))
                         .process(new BatchCall(provider, callEndpoint(provider), batchRepairs,
-                                getContext().createProducerTemplate(), memory))
+                                getContext().createProducerTemplate(), memory, checks))
                     .otherwise()
                         .to(callEndpoint(provider))
                 .end();
@@ -136,9 +138,12 @@ public class ProviderRoutes extends RouteBuilder {
                 .filter(body().isInstanceOf(TranslationRequest.class))
                     .process(exchange -> {
                         Integer batchSize = exchange.getProperty(ExchangeKeys.BATCH_SIZE, Integer.class);
+                        TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
+                        // the key lane checks the reply against it
+                        exchange.setProperty(ExchangeKeys.REQUEST, request);
                         exchange.setProperty(ExchangeKeys.CALL, provider.wire().request(batchSize == null
                                 ? provider.settings() : BatchPrompt.settings(provider.settings(), batchSize),
-                                exchange.getMessage().getBody(TranslationRequest.class)));
+                                request));
                     })
                     // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
                     .to(breakerEndpoint(provider))
@@ -181,7 +186,8 @@ public class ProviderRoutes extends RouteBuilder {
         lanes.end();
     }
 
-    private void laneRoute(ProviderInstance provider, int lane, CallTimer timer, InstanceMeters meters) {
+    private void laneRoute(ProviderInstance provider, int lane, CallTimer timer, InstanceMeters meters,
+            ReplyChecks checks) {
         ApiKey key = provider.keys().keys().get(lane);
         CallMeter meter = new CallMeter(meters.key(key));
         String routeId = "provider-" + provider.name() + "-key-" + (lane + 1);
@@ -205,6 +211,7 @@ public class ProviderRoutes extends RouteBuilder {
                             + ProxyParameters.of(provider.settings()))
                     .process(timer::watch)
                     .process(new ReplyReader(provider, key, defaultCooldown))
+                    .process(checks)
                     .process(meter::answered)
                     .process(exchange -> KeyVerdicts.answered(provider, key))
                 .doFinally()

@@ -11,6 +11,7 @@ import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationRequest;
 
+import static dev.dragoman.translate.TranslationHeaders.FORMAT;
 import static dev.dragoman.translate.TranslationHeaders.ID;
 import static dev.dragoman.translate.TranslationHeaders.PROVIDER;
 import static dev.dragoman.translate.TranslationHeaders.SOURCE_LANG;
@@ -49,7 +50,8 @@ final class RequestReader implements Processor {
                         message.getMandatoryBody(String.class),
                         message.getHeader(SOURCE_LANG, providers.settings().sourceLang(), String.class),
                         message.getHeader(TARGET_LANG, providers.settings().targetLang(), String.class),
-                        message.getHeader(PROVIDER, String.class));
+                        message.getHeader(PROVIDER, String.class))
+                        .withFormat(message.getHeader(FORMAT, String.class));
         known(request);
         message.setBody(prepared(request, document));
     }

@@ -12,12 +12,14 @@ import java.util.Optional;
 public interface DocumentOpener {
 
     /** Plain text for every file. */
-    DocumentOpener NONE = (file, name) -> Optional.empty();
+    DocumentOpener NONE = (file, name, outbox, failed) -> Optional.empty();
 
     /**
-     * @param name the file's path relative to the inbox
+     * @param name   the file's path relative to the inbox
+     * @param outbox where the translated file goes
+     * @param failed where a file goes that failed in part
      * @return the file as a document, or empty when it is plain text
      * @throws InvalidTextException when the file is not what its format says (a broken XML, a PNG named .json)
      */
-    Optional<DroppedFile> open(Path file, String name) throws IOException, InvalidTextException;
+    Optional<DroppedFile> open(Path file, String name, Path outbox, Path failed) throws IOException, InvalidTextException;
 }

@@ -59,6 +59,8 @@ public final class ExchangeKeys {
 
     // exchange properties: one instance's call
 
+    /** The text (or batch, as one request) a call translates, which the key lane checks the reply against. */
+    public static final String REQUEST = "DragomanRequest";
     /** The HTTP call a dialect made for this text or model list, written out by the key lane. */
     public static final String CALL = "DragomanCall";
     /** The camel-http endpoint a model list is fetched with: the instance's own, for its proxy. */

@@ -44,6 +44,16 @@ public class TextFiles {
         this.documents = documents;
     }
 
+    /** Whether each instance writes an output of its own ({@code strategy=compare}). */
+    public boolean compares() {
+        return !compared.isEmpty();
+    }
+
+    /** The same files written to other folders: an HTTP document's, in a folder of its own. */
+    public TextFiles in(Path outbox, Path failed) {
+        return new TextFiles(outbox, failed, chunkLines, compared, contextSize, documents);
+    }
+
     /**
      * Opens a document format through its reader ({@link DocumentOpener}); any other file is plain text. Reads a
      * text file once as strict UTF-8 before any line is translated, so that a file that is no text
@@ -52,7 +62,7 @@ public class TextFiles {
      */
     public DroppedFile open(String path, String name) throws IOException, InvalidTextException {
         Path file = Path.of(path);
-        Optional<DroppedFile> document = documents.open(file, name);
+        Optional<DroppedFile> document = documents.open(file, name, outbox, failed);
         if (document.isPresent()) {
             return document.get();
         }

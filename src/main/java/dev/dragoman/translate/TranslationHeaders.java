@@ -1,5 +1,7 @@
 package dev.dragoman.translate;
 
+import java.util.List;
+
 import org.apache.camel.Message;
 
 /**
@@ -12,6 +14,10 @@ public final class TranslationHeaders {
     public static final String SOURCE_LANG = "DragomanSourceLang";
     public static final String TARGET_LANG = "DragomanTargetLang";
     public static final String PROVIDER = "DragomanProvider";
+    /** The markup of the text whose tags and placeholders must come back as they are: html, markdown, icu, printf. */
+    public static final String FORMAT = "DragomanFormat";
+    /** The values {@link #FORMAT} and the request fields named {@code format} take. */
+    public static final List<String> FORMATS = List.of("html", "markdown", "icu", "printf", "text");
     public static final String MODEL = "DragomanModel";
     public static final String LATENCY = "DragomanLatency";
 

@@ -12,9 +12,11 @@ import java.util.List;
  * @param glossary the glossary's terms that occur in the text, for its target language
  * @param note     what the model should know about the text and cannot see in it (a document's key path, a gettext
  *                 context, a plural form's meaning); null for none
+ * @param format   the markup of a text from HTTP or Kafka whose tags and placeholders must come back as they are
+ *                 ({@code html}, {@code markdown}, {@code icu}, {@code printf}); null for plain text
  */
 public record TranslationRequest(String id, String text, String sourceLang, String targetLang, String provider,
-        List<ContextPair> context, List<GlossaryTerm> glossary, String note) {
+        List<ContextPair> context, List<GlossaryTerm> glossary, String note, String format) {
 
     public TranslationRequest {
         context = List.copyOf(context);
@@ -23,18 +25,27 @@ public record TranslationRequest(String id, String text, String sourceLang, Stri
 
     /** A text without context or glossary terms. */
     public TranslationRequest(String id, String text, String sourceLang, String targetLang, String provider) {
-        this(id, text, sourceLang, targetLang, provider, List.of(), List.of(), null);
+        this(id, text, sourceLang, targetLang, provider, List.of(), List.of(), null, null);
     }
 
     public TranslationRequest withContext(List<ContextPair> pairs) {
-        return new TranslationRequest(id, text, sourceLang, targetLang, provider, pairs, glossary, note);
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, pairs, glossary, note, format);
     }
 
     public TranslationRequest withGlossary(List<GlossaryTerm> terms) {
-        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, terms, note);
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, terms, note, format);
     }
 
     public TranslationRequest withNote(String about) {
-        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, glossary, about);
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, glossary, about, format);
+    }
+
+    public TranslationRequest withFormat(String markup) {
+        return new TranslationRequest(id, text, sourceLang, targetLang, provider, context, glossary, note, markup);
+    }
+
+    /** The same request for another text: the one a format's markup was turned into markers in. */
+    public TranslationRequest withText(String other) {
+        return new TranslationRequest(id, other, sourceLang, targetLang, provider, context, glossary, note, format);
     }
 }

@@ -93,7 +93,7 @@ public final class DialectCases {
     public static TranslationRequest requestInContext() {
         return new TranslationRequest("1", "Hello", "auto", "French", null,
                 List.of(new ContextPair("One", "Un"), new ContextPair("Two", "Deux"), new ContextPair("Three", "Trois")),
-                List.of(new GlossaryTerm("Hello", "Bonjour")), null);
+                List.of(new GlossaryTerm("Hello", "Bonjour")), null, null);
     }
 
     /** The JSON body of {@link #requestInContext()} for an instance made from these options. */
