@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 /**
  * The packages depend one way only, from the wiring down to the keys:
  * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code observe} → {@code config},
- * {@code memory} → {@code provider} (with its dialects) → {@code translate} → {@code keys}.
+ * {@code memory} → {@code provider} (with its dialects) → {@code translate} → {@code keys}. The reply checks of
+ * {@code check} are usable from every layer and use none.
  */
 class PackageRulesTest {
 
@@ -42,6 +43,7 @@ class PackageRulesTest {
                 .layer("Provider").definedBy("dev.dragoman.provider..")
                 .layer("Translate").definedBy("dev.dragoman.translate..")
                 .layer("Keys").definedBy("dev.dragoman.keys..")
+                .layer("Check").definedBy("dev.dragoman.check..")
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Route").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Route", "Wiring")
@@ -52,7 +54,8 @@ class PackageRulesTest {
                 .whereLayer("Provider")
                 .mayOnlyBeAccessedByLayers("Config", "Memory", "Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Translate")
-                .mayOnlyBeAccessedByLayers("Provider", "Config", "Observe", "Http", "Kafka", "Route", "Wiring");
+                .mayOnlyBeAccessedByLayers("Provider", "Config", "Observe", "Http", "Kafka", "Route", "Wiring")
+                .whereLayer("Check").mayNotAccessAnyLayer();
     }
 
     @Test
