@@ -218,8 +218,8 @@ public class DragomanConfiguration implements CamelConfiguration {
             return Glossary.NONE;
         }
         try {
-            return Glossary.load(Path.of(file.get()), source.requiredDuration("dragoman.glossary-recheck"),
-                    Clock.systemUTC());
+            return Glossary.load(Path.of(file.get()), source.required("dragoman.source-lang"),
+                    source.requiredDuration("dragoman.glossary-recheck"), Clock.systemUTC());
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException("dragoman.glossary: " + file.get() + " cannot be read: " + e.getMessage());
         }
