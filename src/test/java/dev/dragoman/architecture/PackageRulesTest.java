@@ -52,7 +52,8 @@ class PackageRulesTest {
                 .whereLayer("Provider")
                 .mayOnlyBeAccessedByLayers("Config", "Memory", "Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Translate")
-                .mayOnlyBeAccessedByLayers("Provider", "Config", "Observe", "Http", "Kafka", "Route", "Wiring");
+                .mayOnlyBeAccessedByLayers("Provider", "Config", "Memory", "Observe", "Http", "Kafka", "Route",
+                        "Wiring");
     }
 
     @Test
