@@ -36,11 +36,15 @@ public final class Glossary {
     public static final Glossary NONE = new Glossary(null, null, Duration.ZERO, Clock.systemUTC(),
             new Loaded(List.of(), null, -1, Instant.MAX));
 
-    /** A term, what a text must contain for it (lower case), and its one target language, or null for every one. */
-    record Entry(GlossaryTerm term, String match, String targetLang) {
+    /**
+     * A term, what a text must contain for it (lower case), and its one target language as {@link Languages#matchKey},
+     * or null for every one.
+     */
+    record Entry(GlossaryTerm term, String match, String targetKey) {
 
         Entry(String source, String target, String targetLang) {
-            this(new GlossaryTerm(source, target), source.toLowerCase(Locale.ROOT), targetLang);
+            this(new GlossaryTerm(source, target), source.toLowerCase(Locale.ROOT),
+                    targetLang == null ? null : Languages.matchKey(targetLang));
         }
     }
 
@@ -75,8 +79,9 @@ public final class Glossary {
     /** The terms that occur in {@code text} and are for every target language or for {@code targetLang}. */
     public List<GlossaryTerm> termsFor(String text, String targetLang) {
         String haystack = text.toLowerCase(Locale.ROOT);
+        String targetKey = Languages.matchKey(targetLang);
         return current().stream()
-                .filter(entry -> entry.targetLang() == null || Languages.same(entry.targetLang(), targetLang))
+                .filter(entry -> entry.targetKey() == null || entry.targetKey().equals(targetKey))
                 .filter(entry -> haystack.contains(entry.match()))
                 .map(Entry::term)
                 .toList();

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.text.LocaleDisplayNames.DialectHandling;
 import com.ibm.icu.util.ULocale;
@@ -17,14 +19,21 @@ import com.ibm.icu.util.ULocale;
  * {@code xml:lang} a BCP 47 tag (https://www.rfc-editor.org/info/bcp47). English names become tags through ICU's
  * display names of every locale it knows, in their standard ({@code Chinese (Traditional)}) and their dialect form
  * ({@code Traditional Chinese}); what is neither a name nor a tag ({@code auto}, {@code Deutsch}) stays as given.
+ * <p>
+ * ICU takes tens of microseconds to canonicalise a tag and find its likely script, and every memory look-up and every
+ * glossary term asks: the answers for the last {@value #REMEMBERED} spellings are kept (requests may name any
+ * language, so not all of them).
  */
 public final class Languages {
 
     /** "undetermined" in BCP 47: a text whose language no one named ({@code auto}). */
     public static final String UNDETERMINED = "und";
 
+    private static final int REMEMBERED = 1_000;
     private static final Map<String, String> TAGS_BY_NAME = new HashMap<>();
     private static final Set<String> KNOWN_LANGUAGES = new HashSet<>();
+    private static final Cache<String, Optional<String>> TAGS = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+    private static final Cache<String, String> MATCH_KEYS = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     static {
         LocaleDisplayNames standard = LocaleDisplayNames.getInstance(ULocale.ENGLISH, DialectHandling.STANDARD_NAMES);
@@ -59,6 +68,10 @@ public final class Languages {
         if (language == null || language.isBlank()) {
             return Optional.empty();
         }
+        return TAGS.get(language, Languages::tagOf);
+    }
+
+    private static Optional<String> tagOf(String language) {
         String given = language.strip();
         String named = TAGS_BY_NAME.get(given.toLowerCase(Locale.ROOT));
         if (named != null) {
@@ -75,11 +88,15 @@ public final class Languages {
      * own key, regardless of case.
      */
     public static String matchKey(String language) {
+        return language == null ? "" : MATCH_KEYS.get(language, Languages::matchKeyOf);
+    }
+
+    private static String matchKeyOf(String language) {
         return tag(language).map(tag -> {
             ULocale likely = ULocale.addLikelySubtags(ULocale.forLanguageTag(tag));
             return likely.getScript().isEmpty() ? likely.getLanguage()
                     : likely.getLanguage() + "-" + likely.getScript();
-        }).orElseGet(() -> language == null ? "" : language.strip().toLowerCase(Locale.ROOT));
+        }).orElseGet(() -> language.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Whether two names or tags mean the same language ({@link #matchKey}). */
