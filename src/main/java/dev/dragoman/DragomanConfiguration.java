@@ -1,6 +1,7 @@
 package dev.dragoman;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,6 +42,7 @@ import dev.dragoman.http.HttpGuard;
 import dev.dragoman.http.HttpDocuments;
 import dev.dragoman.http.HttpRequests;
 import dev.dragoman.http.HttpShare;
+import dev.dragoman.http.MemoryTmx;
 import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
@@ -54,6 +56,7 @@ import dev.dragoman.kafka.RecordReader;
 import dev.dragoman.kafka.RecordsWaitException;
 import dev.dragoman.memory.JdbcTranslationMemory;
 import dev.dragoman.memory.NoMemory;
+import dev.dragoman.memory.TmxImport;
 import dev.dragoman.memory.TranslationMemory;
 import dev.dragoman.observe.FileProgress;
 import dev.dragoman.observe.HealthChecks;
@@ -140,6 +143,29 @@ public class DragomanConfiguration implements CamelConfiguration {
                 memory.close();
             }
         });
+        context.getRegistry().bind("memoryTmx", new MemoryTmx(memory));
+        importTmx(memory, source.list("dragoman.memory.import", ","));
+    }
+
+    /**
+     * {@code dragoman.memory.import}: TMX files imported at each start, before any text is translated. A file that
+     * cannot be imported stops start-up, as would a memory that cannot be opened: its translations would be paid for
+     * again, unseen. An import of a file imported before replaces its units, so edits to it come in.
+     */
+    private static void importTmx(TranslationMemory memory, List<String> files) {
+        if (!files.isEmpty() && !memory.remembers()) {
+            throw new ConfigurationException("dragoman.memory.import names TMX files, but the translation memory is"
+                    + " off: set dragoman.memory.enabled = true, or leave dragoman.memory.import empty");
+        }
+        TmxImport tmx = new TmxImport(memory);
+        for (String file : files) {
+            try {
+                tmx.file(Path.of(file));
+            } catch (IOException | SQLException | IllegalArgumentException e) {
+                throw new ConfigurationException("dragoman.memory.import: " + file + " cannot be imported: "
+                        + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            }
+        }
     }
 
     /**
@@ -220,8 +246,8 @@ public class DragomanConfiguration implements CamelConfiguration {
             return Glossary.NONE;
         }
         try {
-            return Glossary.load(Path.of(file.get()), source.requiredDuration("dragoman.glossary-recheck"),
-                    Clock.systemUTC());
+            return Glossary.load(Path.of(file.get()), source.required("dragoman.source-lang"),
+                    source.requiredDuration("dragoman.glossary-recheck"), Clock.systemUTC());
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException("dragoman.glossary: " + file.get() + " cannot be read: " + e.getMessage());
         }

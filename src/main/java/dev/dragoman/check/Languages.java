@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.util.IllformedLocaleException;
 import com.ibm.icu.util.ULocale;
 
@@ -18,11 +20,14 @@ public final class Languages {
 
     /** The source language a user leaves to the model to recognise. */
     static final String AUTO = "auto";
+    /** "Undetermined" in BCP 47: the code of a text whose language no one named ({@code auto}). */
+    public static final String UNDETERMINED = "und";
 
     private static final int LONGEST = 40;
     /** A language name as a user writes it; no digits, quotes or punctuation that could carry text into a prompt. */
     private static final Pattern NAME = Pattern.compile("(?=.*\\p{L})[\\p{L} ()-]+");
     private static final Map<String, String> TAGS_BY_NAME = tagsByName();
+    private static final Cache<String, String> MATCH_KEYS = Caffeine.newBuilder().maximumSize(1_000).build();
 
     private Languages() {
     }
@@ -71,6 +76,30 @@ public final class Languages {
                     .equals(ULocale.forLanguageTag(tagB.get()).getLanguage());
         }
         return key(a).equals(key(b));
+    }
+
+    /**
+     * What two languages must share to be the same for the memory and the glossary: the language and its script, the
+     * one ICU finds most likely when the tag names none. So {@code German}, {@code de} and {@code de-AT} are one
+     * language, while {@code zh-TW} (Traditional script) and {@code zh-CN} (Simplified) are two. A value that is no
+     * language is its own key, regardless of case. Every memory look-up and glossary term asks, and ICU takes tens of
+     * microseconds to find a likely script: the answers for the last thousand spellings are kept.
+     */
+    public static String matchKey(String language) {
+        return language == null ? "" : MATCH_KEYS.get(language, Languages::matchKeyOf);
+    }
+
+    private static String matchKeyOf(String language) {
+        return tagOf(language).map(tag -> {
+            ULocale likely = ULocale.addLikelySubtags(ULocale.forLanguageTag(tag));
+            return likely.getScript().isEmpty() ? likely.getLanguage()
+                    : likely.getLanguage() + "-" + likely.getScript();
+        }).orElseGet(() -> key(language));
+    }
+
+    /** Whether two names or tags are the same language and script ({@link #matchKey}). */
+    public static boolean same(String one, String other) {
+        return matchKey(one).equals(matchKey(other));
     }
 
     static boolean isAuto(String value) {

@@ -17,7 +17,8 @@ import dev.dragoman.translate.TranslationRequest;
 /**
  * The translation memory as one provider instance's route uses it: before the call, a text the memory has becomes
  * the instance's translation at once (no call, no tokens); after the call, the translation that the reply yielded is
- * stored. The key is the instance's model and settings hash with the request's languages and text.
+ * stored. The key is the instance's model and settings hash with the request's languages and text; a text this
+ * instance never translated may still have a translation imported from a TMX file, which any instance answers with.
  */
 final class InstanceMemory {
 
@@ -44,7 +45,7 @@ final class InstanceMemory {
         }
         MemoryKey key = key(exchange.getMessage().getBody(TranslationRequest.class));
         exchange.setProperty(KEY, key);
-        memory.find(key).ifPresent(text -> {
+        lookUp(key).ifPresent(text -> {
             // a streaming caller hears it as one delta, as from a provider that does not stream; a previous
             // instance's partial text is void
             DeltaListener listener = exchange.getProperty(ExchangeKeys.DELTAS, DeltaListener.NONE, DeltaListener.class);
@@ -83,8 +84,13 @@ final class InstanceMemory {
 
     /** A segment's remembered translation, if the memory has one. */
     Optional<Translation> recall(TranslationRequest segment) {
-        return memory.find(key(segment))
+        return lookUp(key(segment))
                 .map(text -> Translation.remembered(provider.name(), provider.settings().model(), text));
+    }
+
+    /** This instance's own translation, else an imported one for the same languages and text. */
+    private Optional<String> lookUp(MemoryKey key) {
+        return memory.find(key).or(() -> memory.findImported(key.sourceLang(), key.targetLang(), key.text()));
     }
 
     /** Stores a segment's translation, read from an aligned batch reply. */

@@ -54,7 +54,8 @@ class PackageRulesTest {
                 .whereLayer("Provider")
                 .mayOnlyBeAccessedByLayers("Config", "Memory", "Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Translate")
-                .mayOnlyBeAccessedByLayers("Provider", "Config", "Observe", "Http", "Kafka", "Route", "Wiring")
+                .mayOnlyBeAccessedByLayers("Provider", "Config", "Memory", "Observe", "Http", "Kafka", "Route",
+                        "Wiring")
                 .whereLayer("Check").mayNotAccessAnyLayer();
     }
 

@@ -78,6 +78,7 @@ class HttpAuthenticationTest extends DragomanTestSupport {
         assertUnauthorized(get("/providers", null));
         assertUnauthorized(get("/providers/pseudo/models", null));
         assertUnauthorized(get("/usage", null));
+        assertUnauthorized(get("/memory.tmx?source=en&target=de", null));
         assertUnauthorized(get("/observe/metrics", null));
         assertUnauthorized(HttpClientSupport.send(http().request("/translate").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("Hello")).build()));
