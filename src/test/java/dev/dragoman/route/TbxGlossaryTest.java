@@ -85,7 +85,8 @@ class TbxGlossaryTest extends DragomanTestSupport {
                 Translate these terms as given:
                 cloud → Wolke
                 bucket → Eimer""");
-        assertThat(systemPromptFor("The cloud", "fr")).isEqualTo("Into fr.\n\nTranslate these terms as given:\n"
+        // a tag reaches the model as the language's name
+        assertThat(systemPromptFor("The cloud", "fr")).isEqualTo("Into French.\n\nTranslate these terms as given:\n"
                 + "cloud → nuage");
         assertThat(systemPromptFor("A bucket", "French")).as("no French term for bucket").isEqualTo("Into French.");
     }
