@@ -39,6 +39,7 @@ final class FilterDefaults {
             case "okf_properties" -> properties();
             case "okf_markdown" -> markdown();
             case "okf_po" -> po();
+            case "okf_xliff" -> xliff();
             case "okf_vtt" -> subtitles("HH:mm:ss.SSS");
             case "okf_openxml" -> openXml();
             case "okf_html" -> resource("okf_html.yml");
@@ -116,6 +117,19 @@ final class FilterDefaults {
         params.setAllowEmptyOutputTarget(true);
         params.setUseCodeFinder(true);
         replaceRules(params.getCodeFinder(), PlaceholderRules.RESOURCE_STRINGS);
+        return params.toString();
+    }
+
+    /**
+     * XLIFF 1.2: the {@code target-language} of each {@code <file>} set to the language Dragoman translates into
+     * (without {@code overrideTargetLanguage} Okapi would write the targets in the language the file declared), and a
+     * target's {@code state} taken from the translation ({@link XliffRules} sets it).
+     */
+    private static String xliff() {
+        var params = new net.sf.okapi.filters.xliff.Parameters();
+        params.setAddTargetLanguage(true);
+        params.setOverrideTargetLanguage(true);
+        params.setUseTranslationTargetState(true);
         return params.toString();
     }
 
