@@ -3,6 +3,7 @@ package dev.dragoman.document;
 import java.util.List;
 
 import net.sf.okapi.common.IParameters;
+import net.sf.okapi.common.filters.FilterConfiguration;
 import net.sf.okapi.common.filters.FilterConfigurationMapper;
 import net.sf.okapi.common.filters.IFilter;
 import net.sf.okapi.filters.html.HtmlFilter;
@@ -11,6 +12,7 @@ import net.sf.okapi.filters.markdown.MarkdownFilter;
 import net.sf.okapi.filters.openxml.OpenXMLFilter;
 import net.sf.okapi.filters.po.POFilter;
 import net.sf.okapi.filters.properties.PropertiesFilter;
+import net.sf.okapi.filters.vtt.VTTFilter;
 import net.sf.okapi.filters.xliff.XLIFFFilter;
 import net.sf.okapi.filters.xliff2.XLIFF2Filter;
 import net.sf.okapi.filters.yaml.YamlFilter;
@@ -53,8 +55,12 @@ final class OkapiFilters {
     private static FilterConfigurationMapper mapper() {
         FilterConfigurationMapper mapper = new FilterConfigurationMapper();
         List.of(POFilter.class, XLIFFFilter.class, XLIFF2Filter.class, JSONFilter.class, PropertiesFilter.class,
-                YamlFilter.class, MarkdownFilter.class, HtmlFilter.class, CueByCueVttFilter.class, OpenXMLFilter.class)
+                YamlFilter.class, MarkdownFilter.class, HtmlFilter.class, OpenXMLFilter.class)
                 .forEach(filter -> mapper.addConfigurations(filter.getName()));
+        // by hand: the configuration VTTFilter declares names a parameter file beside its own class, not beside this
+        mapper.addConfiguration(new FilterConfiguration(VTTFilter.FILTER_NAME, VTTFilter.FILTER_MIME,
+                CueByCueVttFilter.class.getName(), "VTT and SRT", "WebVTT and SubRip subtitles, cue by cue", null,
+                ".vtt;.srt"));
         return mapper;
     }
 }

@@ -2,6 +2,8 @@ package dev.dragoman.document;
 
 import java.util.List;
 
+import net.sf.okapi.common.Event;
+import net.sf.okapi.common.IParameters;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.resource.ITextUnit;
 import net.sf.okapi.common.resource.Property;
@@ -19,7 +21,8 @@ import net.sf.okapi.common.skeleton.SkeletonUtil;
  * http://docs.oasis-open.org/xliff/v1.2/os/xliff-core.html#state), not {@code translated}, because a model's
  * translation has not been reviewed by anyone and a CAT tool should show it as such. A unit left untranslated gets no
  * target: Okapi's filter prepares an empty {@code <target>} in every unit without one and its writer would fill it with
- * a copy of the source, so that element is taken out of the unit's skeleton.
+ * a copy of the source, so that element is taken out of the unit's skeleton. The line break after the root element
+ * comes back too.
  */
 final class XliffRules implements FormatRules {
 
@@ -28,6 +31,7 @@ final class XliffRules implements FormatRules {
 
     private final LocaleId target;
     private final boolean skeleton;
+    private String epilogue = "";
 
     /**
      * @param target   the language of the targets
@@ -36,6 +40,23 @@ final class XliffRules implements FormatRules {
     XliffRules(LocaleId target, boolean skeleton) {
         this.target = target;
         this.skeleton = skeleton;
+    }
+
+    /** Keeps the line break after the root element, which an XML parser does not report and Okapi's filter drops. */
+    @Override
+    public void tune(IParameters params, String text) {
+        epilogue = text.substring(text.stripTrailing().length());
+    }
+
+    @Override
+    public List<Event> adjust(Event event) {
+        if (skeleton && event.isEndDocument() && !epilogue.isEmpty()) {
+            GenericSkeleton ending = event.getEnding().getSkeleton() instanceof GenericSkeleton generic ? generic
+                    : new GenericSkeleton();
+            ending.append(epilogue);
+            event.getEnding().setSkeleton(ending);
+        }
+        return List.of(event);
     }
 
     @Override
