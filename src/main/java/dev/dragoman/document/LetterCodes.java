@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import net.sf.okapi.common.filterwriter.GenericContent;
+import net.sf.okapi.common.resource.Code;
 import net.sf.okapi.common.resource.TextFragment;
 
 /**
@@ -56,7 +57,29 @@ final class LetterCodes {
      */
     static TextFragment translated(TextFragment source, String translatedCoded) {
         check(markers(coded(source)), translatedCoded);
-        return GenericContent.fromLetterCodedToFragment(translatedCoded, source.clone(), true, true);
+        return inTextOrder(GenericContent.fromLetterCodedToFragment(translatedCoded, source.clone(), true, true));
+    }
+
+    /**
+     * The fragment with its codes listed in the order they appear in its text. {@code fromLetterCodedToFragment}
+     * lists the pairs' openings first, then their closings, then the placeholders, and Okapi's XLIFF 2 writer takes
+     * the n-th code of the list for the n-th marker of the text.
+     */
+    private static TextFragment inTextOrder(TextFragment fragment) {
+        String coded = fragment.getCodedText();
+        List<Code> codes = fragment.getCodes();
+        List<Code> ordered = new ArrayList<>(codes.size());
+        StringBuilder text = new StringBuilder(coded.length());
+        for (int i = 0; i < coded.length(); i++) {
+            char c = coded.charAt(i);
+            text.append(c);
+            if (TextFragment.isMarker(c)) {
+                ordered.add(codes.get(TextFragment.toIndex(coded.charAt(++i))));
+                text.append(TextFragment.toChar(ordered.size() - 1));
+            }
+        }
+        fragment.setCodedText(text.toString(), ordered, false);
+        return fragment;
     }
 
     /**
