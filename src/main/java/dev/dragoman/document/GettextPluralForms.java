@@ -99,11 +99,6 @@ record GettextPluralForms(String header, int count, ULocale language) {
         return note.toString();
     }
 
-    /** The gettext language code for the {@code Language} header: {@code pl}, {@code pt_BR}, {@code zh_Hans}. */
-    String languageHeader() {
-        return language.toString();
-    }
-
     private static String fromCldr(PluralRules rules) {
         Collection<String> integerCategories = rules.getKeywords().stream()
                 .filter(keyword -> !rules.getSamples(keyword, PluralRules.SampleType.INTEGER).isEmpty())

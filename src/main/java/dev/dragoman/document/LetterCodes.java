@@ -110,9 +110,8 @@ final class LetterCodes {
                 open.pop();
             }
         }
-        left.entrySet().stream().filter(entry -> entry.getValue() > 0).map(Map.Entry::getKey)
-                .sorted().findFirst().ifPresent(missing -> {
-                    throw new IllegalArgumentException("marker " + missing + " is missing");
-                });
+        expected.stream().filter(marker -> left.get(marker) > 0).findFirst().ifPresent(missing -> {
+            throw new IllegalArgumentException("marker " + missing + " is missing");
+        });
     }
 }

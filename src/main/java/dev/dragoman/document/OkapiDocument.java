@@ -1,5 +1,6 @@
 package dev.dragoman.document;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -88,10 +89,12 @@ public final class OkapiDocument {
                 format, sourceTag, targetTag);
     }
 
-    /** Reads a text held in memory, for {@link Snippets}. */
+    /** Reads a text held in memory as UTF-8, for {@link Snippets}. */
     static OkapiDocument read(String text, DocumentFormat format, String sourceTag, String targetTag)
             throws DocumentException {
-        return read(() -> new RawDocument(text, LocaleId.EMPTY, LocaleId.EMPTY), text, format, sourceTag, targetTag);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return read(() -> new RawDocument(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.name(),
+                LocaleId.EMPTY, LocaleId.EMPTY), text, format, sourceTag, targetTag);
     }
 
     private static OkapiDocument read(Supplier<RawDocument> input, String text, DocumentFormat format,

@@ -3,6 +3,7 @@ package dev.dragoman.document;
 import java.util.List;
 
 import net.sf.okapi.common.filters.InlineCodeFinder;
+import net.sf.okapi.common.resource.TextFragment;
 
 /**
  * The patterns of placeholders and inline markup that a model must copy unchanged, given to Okapi's
@@ -56,6 +57,13 @@ final class PlaceholderRules {
     static final List<String> PRINTF_STRINGS = List.of(PYTHON_NAMED, PRINTF);
 
     private PlaceholderRules() {
+    }
+
+    /** The text as a fragment whose matches of these rules are codes. */
+    static TextFragment finderFor(String text, List<String> rules) {
+        TextFragment fragment = new TextFragment(text);
+        finder(rules).process(fragment);
+        return fragment;
     }
 
     /** A compiled code finder with these rules, in this order. */
