@@ -90,7 +90,8 @@ final class FilterDefaults {
 
     /**
      * Markdown: code (fenced, indented, inline), URLs and link targets stay as they are; image alt text is translated;
-     * the front matter's metadata is not; placeholders in text as codes
+     * the front matter's metadata is not; placeholders in text as codes; HTML inside it is read with Dragoman's HTML
+     * configuration, so that only its alt and title attributes are translated
      * (https://okapiframework.org/wiki/index.php/Markdown_Filter).
      */
     private static String markdown() {
@@ -101,6 +102,7 @@ final class FilterDefaults {
         params.setTranslateInlineCodeBlocks(false);
         params.setTranslateHeaderMetadata(false);
         params.setTranslateImageAltText(true);
+        params.setHtmlSubfilter(OkapiFilters.MARKDOWN_HTML);
         params.setUseCodeFinder(true);
         replaceRules(params.getCodeFinder(), PlaceholderRules.RESOURCE_STRINGS);
         return params.toString();

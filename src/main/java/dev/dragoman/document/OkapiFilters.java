@@ -3,6 +3,7 @@ package dev.dragoman.document;
 import java.util.List;
 
 import net.sf.okapi.common.IParameters;
+import net.sf.okapi.common.MimeTypeMapper;
 import net.sf.okapi.common.filters.FilterConfiguration;
 import net.sf.okapi.common.filters.FilterConfigurationMapper;
 import net.sf.okapi.common.filters.IFilter;
@@ -25,6 +26,9 @@ import net.sf.okapi.filters.yaml.YamlFilter;
  */
 final class OkapiFilters {
 
+    /** The configuration of Dragoman's HTML parameters, which the Markdown filter uses for the HTML in Markdown. */
+    static final String MARKDOWN_HTML = "okf_html@dragoman";
+
     private static final FilterConfigurationMapper MAPPER = mapper();
 
     private OkapiFilters() {
@@ -45,6 +49,7 @@ final class OkapiFilters {
             throw new IllegalArgumentException("unknown Okapi filter configuration " + format.filterConfigId());
         }
         IFilter filter = MAPPER.createFilter(format.filterConfigId());
+        filter.setFilterConfigurationMapper(MAPPER);
         IParameters params = filter.getParameters();
         if (format.params() != null && params != null) {
             params.fromString(format.params());
@@ -61,6 +66,16 @@ final class OkapiFilters {
         mapper.addConfiguration(new FilterConfiguration(VTTFilter.FILTER_NAME, VTTFilter.FILTER_MIME,
                 CueByCueVttFilter.class.getName(), "VTT and SRT", "WebVTT and SubRip subtitles, cue by cue", null,
                 ".vtt;.srt"));
+        // Dragoman's HTML configuration, also for the HTML inside Markdown (the Markdown filter asks the mapper for it)
+        FilterConfiguration html = new FilterConfiguration();
+        html.configId = MARKDOWN_HTML;
+        html.filterClass = HtmlFilter.class.getName();
+        html.mimeType = MimeTypeMapper.HTML_MIME_TYPE;
+        html.name = MARKDOWN_HTML;
+        html.description = "Dragoman's HTML configuration";
+        html.parameters = new net.sf.okapi.filters.html.Parameters();
+        html.parameters.fromString(FilterDefaults.of("html", "okf_html"));
+        mapper.addConfiguration(html);
         return mapper;
     }
 }

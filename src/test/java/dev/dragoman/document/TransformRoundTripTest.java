@@ -166,6 +166,8 @@ class TransformRoundTripTest {
                 .contains("| NAME | THE USER'S NAME |")
                 .contains("<div class=\"note\" title=\"TIP\">KEEP <abbr title=\"APPLICATION PROGRAMMING INTERFACE\">"
                         + "API</abbr> KEYS SECRET.</div>")
+                .contains("SEARCH WITH <input placeholder=\"Search invoices\" value=\"query\"> NEXT TO "
+                        + "<img src=\"logo.png\" alt=\"COMPANY LOGO\">.")
                 .contains("> A QUOTED TIP WITH {{ variable }}.")
                 .contains("[ref]: https://example.com/ref")
                 .contains("USE THE [REFERENCE LINK][ref] AND [AN ANCHOR](#getting-started).")
