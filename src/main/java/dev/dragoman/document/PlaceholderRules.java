@@ -38,6 +38,12 @@ final class PlaceholderRules {
             "%(?:\\d+\\$)?[-+0#]*(?:\\d+|\\*)?(?:\\.(?:\\d+|\\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@%]";
 
     /**
+     * A strftime directive, as Rails locale files have them for dates and times: {@code %b %-d, %Y at %I:%M%p}
+     * (https://pubs.opengroup.org/onlinepubs/9699919799/functions/strftime.html, with the flags of glibc and Ruby).
+     */
+    static final String STRFTIME = "%[-_0^#]?[aAbBcCdDeFgGhHIjklLmMnNpPrRsStTuUvVwWxXyYzZ+]";
+
+    /**
      * A simple ICU or java.text.MessageFormat argument, {@code {0}}, {@code {name}}, {@code {0,number,integer}}, and
      * .NET's {@code {0:N2}} (https://unicode-org.github.io/icu/userguide/format_parse/messages/).
      */
@@ -51,7 +57,7 @@ final class PlaceholderRules {
 
     /** The rules for strings of resource files (JSON, YAML, properties, Markdown and HTML text). */
     static final List<String> RESOURCE_STRINGS = List.of(URL, DOUBLE_BRACES, DOLLAR_BRACES, PERCENT_BRACES,
-            PYTHON_NAMED, PRINTF, BRACES, TAG, ENTITY);
+            PYTHON_NAMED, PRINTF, STRFTIME, BRACES, TAG, ENTITY);
 
     /** The rules of a printf-style snippet: printf conversions and nothing else. */
     static final List<String> PRINTF_STRINGS = List.of(PYTHON_NAMED, PRINTF);

@@ -72,6 +72,7 @@ class TransformRoundTripTest {
         assertThat(en.get("greeting")).isEqualTo("HELLO, {name}! YOU HAVE %d NEW MESSAGES.");
         assertThat(en.get("help")).isEqualTo("PRESS <b>SAVE</b> TO KEEP ${changes} CHANGES.");
         assertThat(en.get("intro")).isEqualTo("WELCOME TO THE INVOICE MANAGER.\nIT KEEPS %{count} INVOICES SAFE.\n");
+        assertThat(en.get("time_format")).isEqualTo("%b %-d, %Y AT %I:%M%p");
         assertThat(en.get("count")).isEqualTo(3);
         assertThat(en.get("ratio")).isEqualTo(0.5);
         assertThat(en.get("enabled")).isEqualTo(true);
