@@ -39,6 +39,10 @@ import net.sf.okapi.common.resource.TextFragment;
  * instance (a filter reads one document at a time; the DOCX filter's writer copies the parts it does not translate
  * from the open package, so writing has to happen while the filter reads). Both passes see the same events, changed
  * the same way by the format's {@link FormatRules}, so the segments' ids match.
+ *
+ * <p>A text file is read as UTF-8 unless it says otherwise (a byte order mark, an XML declaration, a PO header's
+ * charset); one that is not valid UTF-8 and says nothing is read as windows-1252, and written back in the encoding it
+ * was read in.
  */
 public final class OkapiDocument {
 
@@ -99,7 +103,13 @@ public final class OkapiDocument {
 
     private static OkapiDocument read(Supplier<RawDocument> input, String text, DocumentFormat format,
             String sourceTag, String targetTag) throws DocumentException {
-        OkapiDocument document = new OkapiDocument(input, text, format, sourceTag, targetTag);
+        OkapiDocument document;
+        try {
+            document = new OkapiDocument(input, text, format, sourceTag, targetTag);
+        } catch (RuntimeException e) {
+            throw new DocumentException("cannot set up the " + format.filterConfigId() + " filter: "
+                    + InvalidInput.reason(e), e);
+        }
         document.segments = document.collect();
         return document;
     }

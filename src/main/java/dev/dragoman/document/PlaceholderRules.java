@@ -23,16 +23,22 @@ final class PlaceholderRules {
     /** JavaScript template literals and shell: {@code ${count}}. */
     static final String DOLLAR_BRACES = "\\$\\{[^{}]*\\}";
 
-    /** Ruby on Rails i18n: {@code %{count}} (https://guides.rubyonrails.org/i18n.html#passing-variables-to-translations). */
+    /**
+     * Ruby on Rails i18n: {@code %{count}}
+     * (https://guides.rubyonrails.org/i18n.html#passing-variables-to-translations).
+     */
     static final String PERCENT_BRACES = "%\\{[^{}]*\\}";
 
-    /** Python's named conversions: {@code %(name)s} (https://docs.python.org/3/library/stdtypes.html#printf-style-string-formatting). */
+    /**
+     * Python's named conversions: {@code %(name)s}
+     * (https://docs.python.org/3/library/stdtypes.html#printf-style-string-formatting).
+     */
     static final String PYTHON_NAMED = "%\\([A-Za-z_]\\w*\\)[-+0#]*\\d*(?:\\.\\d+)?[diouxXeEfFgGcrsa]";
 
     /**
-     * C printf and its relatives: {@code %d}, {@code %1$s}, {@code %.2f}, {@code %lld}, Objective-C's {@code %@} and the
-     * escaped {@code %%} (https://pubs.opengroup.org/onlinepubs/9699919799/functions/printf.html). No space flag, so
-     * that "50 % off" stays text.
+     * C printf and its relatives: {@code %d}, {@code %1$s}, {@code %.2f}, {@code %lld}, Objective-C's {@code %@} and
+     * the escaped {@code %%} (https://pubs.opengroup.org/onlinepubs/9699919799/functions/printf.html). No space flag,
+     * so that "50 % off" stays text.
      */
     static final String PRINTF =
             "%(?:\\d+\\$)?[-+0#]*(?:\\d+|\\*)?(?:\\.(?:\\d+|\\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@%]";

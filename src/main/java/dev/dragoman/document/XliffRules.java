@@ -16,9 +16,9 @@ import net.sf.okapi.common.skeleton.SkeletonUtil;
  * marked {@code translate="no"} are left alone by Okapi. The note is the unit's id, its resname (1.2) or name (2.0)
  * and its notes.
  *
- * <p>XLIFF 1.2 (written through Okapi's skeleton): a target Dragoman writes gets {@code state="needs-review-translation"}
- * ("the item needs to be reviewed, and the translation might need to be changed":
- * http://docs.oasis-open.org/xliff/v1.2/os/xliff-core.html#state), not {@code translated}, because a model's
+ * <p>XLIFF 1.2 (written through Okapi's skeleton): a target Dragoman writes gets
+ * {@code state="needs-review-translation"} ("the item needs to be reviewed, and the translation might need to be
+ * changed": http://docs.oasis-open.org/xliff/v1.2/os/xliff-core.html#state), not {@code translated}, because a model's
  * translation has not been reviewed by anyone and a CAT tool should show it as such. A unit left untranslated gets no
  * target: Okapi's filter prepares an empty {@code <target>} in every unit without one and its writer would fill it with
  * a copy of the source, so that element is taken out of the unit's skeleton. The line break after the root element

@@ -30,7 +30,8 @@ class BrokenInputTest {
     @Test
     void a_truncated_xliff_is_not_a_valid_xliff_file() throws Exception {
         String xliff = Files.readString(Samples.path("app.xlf"));
-        Path file = Files.writeString(dir.resolve("app.xlf"), xliff.substring(0, xliff.indexOf("<trans-unit id=\"done\"")));
+        Path file = Files.writeString(dir.resolve("app.xlf"),
+                xliff.substring(0, xliff.indexOf("<trans-unit id=\"done\"")));
 
         assertThatThrownBy(() -> Samples.read(file, "pl")).isInstanceOf(DocumentException.class)
                 .hasMessageStartingWith("not a valid XLIFF file: ").hasMessageContaining("12");

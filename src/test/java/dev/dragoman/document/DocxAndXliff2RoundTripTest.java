@@ -76,7 +76,8 @@ class DocxAndXliff2RoundTripTest {
         Map<String, String> parts = new TreeMap<>();
         try (ZipFile zip = new ZipFile(docx.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
-                parts.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                parts.put(entry.getName(),
+                        new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return parts;

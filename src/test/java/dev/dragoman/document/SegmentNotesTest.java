@@ -36,7 +36,8 @@ class SegmentNotesTest {
 
         assertThat(document.segments()).extracting(DocumentSegment::text, DocumentSegment::note).contains(
                 tuple("Invoice manager", "key: app.title; note: Main window"),
-                tuple("Press <x1/>Save<x2/> to keep <x3/> changes.", "key: app.help; note: Shown under the Save button"));
+                tuple("Press <x1/>Save<x2/> to keep <x3/> changes.",
+                        "key: app.help; note: Shown under the Save button"));
     }
 
     @Test

@@ -18,9 +18,11 @@ class SnippetsTest {
 
     static Stream<Arguments> snippets() {
         return Stream.of(
-                arguments("html", "Press <b>Save</b> to keep <a href=\"/changes\" title=\"Your changes\">your changes</a>."),
+                arguments("html",
+                        "Press <b>Save</b> to keep <a href=\"/changes\" title=\"Your changes\">your changes</a>."),
                 arguments("html", "<p>First paragraph with {name}.</p>\n<p>Second <i>one</i>.</p>"),
-                arguments("markdown", "Press **Save** to keep `the file` and read [the guide](https://example.com/guide)."),
+                arguments("markdown",
+                        "Press **Save** to keep `the file` and read [the guide](https://example.com/guide)."),
                 arguments("markdown", "# Title\n\nA paragraph with *emphasis*.\n\n- an item\n"),
                 arguments("icu", "You have {count, plural, one {# invoice} other {# invoices}} from {company}."),
                 arguments("icu", "{gender, select, female {She} male {He} other {They}} paid '{'{amount, number}'}'."),
@@ -80,7 +82,8 @@ class SnippetsTest {
         ProtectedText printf = Snippets.protect("%1$s paid %.2f, 50 % off", "printf");
 
         assertThat(printf.coded()).isEqualTo("<x1/> paid <x2/>, 50 % off");
-        assertThat(printf.restore("<x1/> zapłacił <x2/>, 50 % taniej")).isEqualTo("%1$s zapłacił %.2f, 50 % taniej");
+        assertThat(printf.restore("<x1/> zapłacił <x2/>, 50 % taniej"))
+                .isEqualTo("%1$s zapłacił %.2f, 50 % taniej");
     }
 
     @Test
@@ -117,7 +120,8 @@ class SnippetsTest {
         ProtectedText html = Snippets.protect("<p>One.</p><p>Two.</p><p>Three.</p>", "html");
 
         assertThat(html.coded()).isEqualTo("One.<x1/>Two.<x2/>Three.");
-        assertThatThrownBy(() -> html.restore("Jeden.<x2/>Dwa.<x1/>Trzy.")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> html.restore("Jeden.<x2/>Dwa.<x1/>Trzy."))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("marker <x2/> is out of place");
     }
 

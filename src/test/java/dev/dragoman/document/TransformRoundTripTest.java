@@ -131,7 +131,8 @@ class TransformRoundTripTest {
         Document xliff = xml(output);
         assertThat(xliff.getDocumentElement().getAttribute("trgLang")).isEqualTo("pl");
         assertThat(output).contains("<target>INVOICE MANAGER</target>")
-                .contains("<target>HELLO, <ph id=\"1\" equiv=\"{name}\" disp=\"{name}\"/>! YOU HAVE <pc id=\"2\">NEW</pc>"
+                .contains("<target>HELLO, <ph id=\"1\" equiv=\"{name}\" disp=\"{name}\"/>! "
+                        + "YOU HAVE <pc id=\"2\">NEW</pc>"
                         + " MESSAGES.</target>");
         assertThat(output).doesNotContain("DRAGOMAN");
     }
