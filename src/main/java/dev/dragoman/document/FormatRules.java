@@ -1,5 +1,6 @@
 package dev.dragoman.document;
 
+import java.io.OutputStream;
 import java.util.List;
 
 import net.sf.okapi.common.Event;
@@ -38,6 +39,9 @@ interface FormatRules {
         if (filter.startsWith("okf_vtt")) {
             return new SubtitleRules();
         }
+        if (filter.startsWith("okf_markdown")) {
+            return new MarkdownRules();
+        }
         return new FormatRules() {
         };
     }
@@ -64,6 +68,11 @@ interface FormatRules {
     /** The segments with what depends on their neighbours added to their notes. */
     default List<DocumentSegment> withNeighbours(List<DocumentSegment> segments) {
         return segments;
+    }
+
+    /** The stream the filter's writer writes to: the output itself, unless the writer needs correcting. */
+    default OutputStream output(OutputStream output) {
+        return output;
     }
 
     /** Changes the unit just before it is written: {@code translated} says whether it got a translation. */

@@ -48,6 +48,7 @@ public final class OkapiDocument {
 
     private static final String DEFAULT_SOURCE = "en";
     private static final String FALLBACK_ENCODING = "windows-1252";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Supplier<RawDocument> input;
     private final DocumentFormat format;
@@ -67,7 +68,7 @@ public final class OkapiDocument {
         this.filter = OkapiFilters.create(format);
         this.rules = FormatRules.of(format, target);
         if (text != null && filter.getParameters() != null) {
-            rules.tune(filter.getParameters(), text);
+            rules.tune(filter.getParameters(), text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         }
     }
 
@@ -159,7 +160,7 @@ public final class OkapiDocument {
                 StartDocument start = event.getStartDocument();
                 IFilterWriter filterWriter = start.getFilterWriter();
                 filterWriter.setOptions(target, start.getEncoding());
-                filterWriter.setOutput(output);
+                filterWriter.setOutput(rules.output(output));
                 writer.add(filterWriter);
             } else if (event.isTextUnit()) {
                 ITextUnit unit = event.getTextUnit();
