@@ -12,7 +12,8 @@ import net.sf.okapi.filters.vtt.VTTSkeletonPart;
 
 /**
  * Writes a cue of {@link CueByCueVttFilter}: its timing line exactly as it was read (Okapi's own writer re-formats
- * the times, and with an SRT time format missing fails), then the cue's text, translated or not, with its own lines.
+ * the times, and with an SRT time format missing fails), then the cue's text, translated or not, with its own lines;
+ * a cue without text stays without.
  */
 final class CueSkeletonWriter extends GenericSkeletonWriter {
 
@@ -31,8 +32,11 @@ final class CueSkeletonWriter extends GenericSkeletonWriter {
         for (GenericSkeletonPart part : ((GenericSkeleton) resource.getSkeleton()).getParts()) {
             VTTSkeletonPart line = (VTTSkeletonPart) part;
             if (line.isHeader()) {
-                cue.append(line.getData()).append(lineBreak)
-                        .append(getContent(resource, outputLoc, EncoderContext.TEXT)).append(lineBreak);
+                cue.append(line.getData()).append(lineBreak);
+                String text = getContent(resource, outputLoc, EncoderContext.TEXT);
+                if (!text.isEmpty()) {
+                    cue.append(text).append(lineBreak);
+                }
             } else {
                 if (!line.isEmpty()) {
                     cue.append(line.getData());

@@ -23,11 +23,18 @@ import net.sf.okapi.common.skeleton.SkeletonUtil;
  * target: Okapi's filter prepares an empty {@code <target>} in every unit without one and its writer would fill it with
  * a copy of the source, so that element is taken out of the unit's skeleton. The line break after the root element
  * comes back too.
+ *
+ * <p>XLIFF 2 (which Okapi writes anew from its model): a translated segment gets {@code state="translated"}, XLIFF 2
+ * having no state for "translated, to be reviewed" below "reviewed"
+ * (http://docs.oasis-open.org/xliff/xliff-core/v2.0/os/xliff-core-v2.0-os.html#state).
  */
 final class XliffRules implements FormatRules {
 
-    /** The state of a machine translation nobody has reviewed yet. */
+    /** The XLIFF 1.2 state of a machine translation nobody has reviewed yet. */
     static final String STATE = "needs-review-translation";
+
+    /** The XLIFF 2 state of a translation not reviewed yet, the only one between "initial" and "reviewed". */
+    static final String STATE_2 = "translated";
 
     private final LocaleId target;
     private final boolean skeleton;
@@ -72,12 +79,9 @@ final class XliffRules implements FormatRules {
 
     @Override
     public void beforeWrite(ITextUnit unit, boolean translated) {
-        if (!skeleton) {
-            return;
-        }
         if (translated) {
-            unit.getTarget(target).setProperty(new Property(Property.STATE, STATE));
-        } else if (!unit.hasTarget(target) && unit.getSkeleton() instanceof GenericSkeleton generic) {
+            unit.getTarget(target).setProperty(new Property(Property.STATE, skeleton ? STATE : STATE_2));
+        } else if (skeleton && !unit.hasTarget(target) && unit.getSkeleton() instanceof GenericSkeleton generic) {
             removeEmptyTarget(unit, generic.getParts());
         }
     }

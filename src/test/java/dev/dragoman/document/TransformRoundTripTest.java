@@ -130,7 +130,8 @@ class TransformRoundTripTest {
 
         Document xliff = xml(output);
         assertThat(xliff.getDocumentElement().getAttribute("trgLang")).isEqualTo("pl");
-        assertThat(output).contains("<target>INVOICE MANAGER</target>")
+        assertThat(output).contains("<segment id=\"s1\" state=\"translated\">")
+                .contains("<target>INVOICE MANAGER</target>")
                 .contains("<target>HELLO, <ph id=\"1\" equiv=\"{name}\" disp=\"{name}\"/>! "
                         + "YOU HAVE <pc id=\"2\">NEW</pc>"
                         + " MESSAGES.</target>");
@@ -182,7 +183,8 @@ class TransformRoundTripTest {
 
         assertThat(output).isEqualTo("1\n00:00:01,000 --> 00:00:03,500\nHELLO, AND WELCOME\n\n"
                 + "2\n00:00:04,000 --> 00:00:06,000\nTO THE <i>INVOICE</i> MANAGER.\n\n"
-                + "3\n00:00:06,500 --> 00:00:09,000\nPRESS SAVE\nTO KEEP YOUR CHANGES.\n");
+                + "3\n00:00:06,100 --> 00:00:06,400\n\n"
+                + "4\n00:00:06,500 --> 00:00:09,000\nPRESS SAVE\nTO KEEP YOUR CHANGES.\n");
     }
 
     @Test
