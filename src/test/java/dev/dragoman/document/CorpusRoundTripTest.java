@@ -1,0 +1,98 @@
+package dev.dragoman.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The round trips over real-world public files collected under src/test/resources/corpus/&lt;format&gt;/, when that
+ * folder is there: untranslated, a file comes back byte for byte where the format allows it (not a PO file, whose
+ * header gets the target's Language, an XLIFF or HTML file, whose target language is set, XLIFF 2 and DOCX, see
+ * {@link DocxAndXliff2RoundTripTest}); upper-cased, it is still valid in its format.
+ */
+class CorpusRoundTripTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/corpus");
+    private static final Set<String> BYTE_FOR_BYTE = Set.of("json", "yaml", "properties", "markdown", "srt", "vtt");
+
+    @TempDir
+    Path dir;
+
+    @TestFactory
+    Stream<DynamicTest> every_corpus_file_round_trips() throws IOException {
+        assumeThat(Files.isDirectory(CORPUS)).as("the corpus folder " + CORPUS + " is there").isTrue();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(CORPUS)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        return files.stream().flatMap(file -> format(file).stream().map(format -> DynamicTest.dynamicTest(
+                CORPUS.relativize(file).toString(), () -> roundTrip(file, format))));
+    }
+
+    private static Optional<DocumentFormat> format(Path file) {
+        try {
+            return DocumentFormats.defaults().of(CORPUS.relativize(file).toString(), file);
+        } catch (DocumentException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    private void roundTrip(Path file, DocumentFormat format) throws Exception {
+        OkapiDocument document = OkapiDocument.read(file, format, null, "pl");
+        Path untranslated = dir.resolve("untranslated-" + file.getFileName());
+        document.write(segment -> Optional.empty(), untranslated);
+        if (BYTE_FOR_BYTE.contains(format.name())) {
+            assertThat(Files.readAllBytes(untranslated)).as("untranslated").isEqualTo(Files.readAllBytes(file));
+        }
+        Path translated = dir.resolve("translated-" + file.getFileName());
+        document.write(segment -> Optional.of(Samples.upperCased(segment.text())), translated);
+        valid(format.name(), translated);
+    }
+
+    private static void valid(String format, Path file) throws Exception {
+        switch (format) {
+            case "json" -> new ObjectMapper().readTree(file.toFile());
+            case "yaml" -> new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build())
+                    .loadAllFromString(Files.readString(file)).forEach(document -> { });
+            case "properties" -> new Properties().load(new StringReader(Files.readString(file)));
+            case "xliff", "xliff2" -> TransformRoundTripTest.xml(Files.readString(file));
+            case "docx" -> {
+                try (ZipFile zip = new ZipFile(file.toFile())) {
+                    TransformRoundTripTest.xml(new String(zip.getInputStream(zip.getEntry("word/document.xml"))
+                            .readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            case "po" -> {
+                if (Msgfmt.available()) {
+                    Process msgfmt = new ProcessBuilder("msgfmt", "--check", "-o", "/dev/null", file.toString())
+                            .redirectErrorStream(true).start();
+                    String messages = new String(msgfmt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(msgfmt.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                    assertThat(msgfmt.exitValue()).as(messages).isZero();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}
