@@ -1,12 +1,16 @@
 package dev.dragoman;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,7 +37,11 @@ import io.vertx.core.VertxOptions;
 import dev.dragoman.config.AbsolutePathFunction;
 import dev.dragoman.config.DragomanSettings;
 import dev.dragoman.config.PropertySource;
+import dev.dragoman.check.Languages;
 import dev.dragoman.config.Providers;
+import dev.dragoman.document.DocumentFiles;
+import dev.dragoman.document.DocumentFormats;
+import dev.dragoman.provider.OptionType;
 import dev.dragoman.http.BearerTokens;
 import dev.dragoman.http.CrossOrigin;
 import dev.dragoman.http.HttpErrors;
@@ -75,7 +83,6 @@ import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.InboxRetries;
 import dev.dragoman.translate.SourceBatches;
 import dev.dragoman.translate.TextFiles;
-import dev.dragoman.translate.DocumentOpener;
 
 import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
 import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
@@ -293,18 +300,41 @@ public class DragomanConfiguration implements CamelConfiguration {
      * flight and at least 1,000: large enough that each chunk keeps the keys busy, small enough for a bounded heap.
      * The files' progress goes to the meters' registry, bound before.
      */
-    private static void bindFileDrop(CamelContext context, PropertySource source, Providers providers) {
+    private static void bindFileDrop(CamelContext context, PropertySource source, Providers providers)
+            throws IOException {
         Path outbox = Path.of(source.required("dragoman.file.outbox"));
         Path failed = Path.of(source.required("dragoman.file.failed"));
         List<String> compared = providers.settings().strategy() == DragomanSettings.Strategy.COMPARE
                 ? providers.all().stream().map(ProviderInstance::name).toList() : List.of();
-        context.getRegistry().bind("textFiles", new TextFiles(outbox, failed, Math.max(1000,
-                16 * providers.capacity()), compared, providers.contextSize(), DocumentOpener.NONE));
+        int chunk = Math.max(1000, 16 * providers.capacity());
+        context.getRegistry().bind("textFiles", new TextFiles(outbox, failed, chunk, compared,
+                providers.contextSize(), new DocumentFiles(documentFormats(source),
+                        Languages.tagOf(providers.settings().sourceLang()).orElse(null),
+                        Languages.tagOf(providers.settings().targetLang()).orElse("en"), chunk, compared,
+                        providers.contextSize())));
         context.getRegistry().bind("inboxRetries",
                 new InboxRetries(source.requiredDuration("dragoman.file.retry-delay")));
         context.getRegistry().bind("fileProgress", new FileProgress(context.getRegistry().lookupByNameAndType(
                 MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class),
                 source.requiredInteger("dragoman.file.progress-lines"), Clock.systemUTC()));
+    }
+
+    /**
+     * The formats of dropped documents: by extension, and as {@code dragoman.file.formats} and
+     * {@code dragoman.file.format-params} map extensions and folders (the parameters read from their files now, so a
+     * missing one stops the start with its name).
+     */
+    private static DocumentFormats documentFormats(PropertySource source) throws IOException {
+        Map<String, String> filters = pairs(source, "dragoman.file.formats");
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Map.Entry<String, String> param : pairs(source, "dragoman.file.format-params").entrySet()) {
+            params.put(param.getKey(), Files.readString(Path.of(param.getValue()), StandardCharsets.UTF_8));
+        }
+        return new DocumentFormats(filters, params);
+    }
+
+    private static Map<String, String> pairs(PropertySource source, String name) {
+        return OptionType.PAIRS.read(name, source.text(name).orElse(""));
     }
 
     /**

@@ -52,9 +52,12 @@ public class TranslationRoutes extends RouteBuilder {
                 .setProperty(ExchangeKeys.STARTED, Instant::now)
                 .process(exchange -> Deadline.start(exchange, providers.settings().retry().deadline()))
                 .process(new RequestReader(providers, glossary))
+                // a text that names its format (html, markdown, icu, printf) goes out with its markup as markers
+                .process(SnippetMarkup::protect)
                 // aggregateOnException: the strategy hands the caller a plain failure, one that the caller's own
                 // error handler treats as new rather than as already handled inside the provider route
                 .enrich("direct:dispatch-rounds", new EnvelopeStrategy(sourceMeters), true)
+                .process(SnippetMarkup::restore)
                 .process(TranslationRoutes::remember);
         if (!sinks.isEmpty()) {
             translate.wireTap("direct:sinks");

@@ -16,9 +16,9 @@ import com.tngtech.archunit.lang.EvaluationResult;
 
 /**
  * The packages depend one way only, from the wiring down to the keys:
- * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code observe} → {@code config},
- * {@code memory} → {@code provider} (with its dialects) → {@code translate} → {@code keys}. The reply checks of
- * {@code check} are usable from every layer and use none.
+ * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code document} → {@code observe} →
+ * {@code config}, {@code memory} → {@code provider} (with its dialects) → {@code translate} → {@code keys}. The reply
+ * checks of {@code check} are usable from every layer and use none.
  */
 class PackageRulesTest {
 
@@ -37,6 +37,7 @@ class PackageRulesTest {
                 .layer("Route").definedBy("dev.dragoman.route..")
                 .layer("Http").definedBy("dev.dragoman.http..")
                 .layer("Kafka").definedBy("dev.dragoman.kafka..")
+                .layer("Document").definedBy("dev.dragoman.document..")
                 .layer("Observe").definedBy("dev.dragoman.observe..")
                 .layer("Config").definedBy("dev.dragoman.config..")
                 .layer("Memory").definedBy("dev.dragoman.memory..")
@@ -48,14 +49,15 @@ class PackageRulesTest {
                 .whereLayer("Route").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Route", "Wiring")
                 .whereLayer("Kafka").mayOnlyBeAccessedByLayers("Route", "Wiring")
+                .whereLayer("Document").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Observe").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Memory").mayOnlyBeAccessedByLayers("Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Provider")
                 .mayOnlyBeAccessedByLayers("Config", "Memory", "Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Translate")
-                .mayOnlyBeAccessedByLayers("Provider", "Config", "Memory", "Observe", "Http", "Kafka", "Route",
-                        "Wiring")
+                .mayOnlyBeAccessedByLayers("Provider", "Config", "Memory", "Document", "Observe", "Http", "Kafka",
+                        "Route", "Wiring")
                 .whereLayer("Check").mayNotAccessAnyLayer();
     }
 
