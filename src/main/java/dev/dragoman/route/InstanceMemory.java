@@ -64,7 +64,8 @@ final class InstanceMemory {
     MemoryKey key(TranslationRequest request) {
         String shaping = request.context().isEmpty() && request.glossary().isEmpty() && request.note() == null
                 ? settingsHash
-                : settingsHash + "+" + MemoryKey.digestOf(Prompt.of(provider.settings(), request).toString());
+                // one digest of both: the memory's column holds one (two joined never fitted, and never stored)
+                : MemoryKey.digestOf(settingsHash + "+" + Prompt.of(provider.settings(), request));
         return new MemoryKey(request.sourceLang(), request.targetLang(), provider.settings().model(), shaping,
                 request.text());
     }
