@@ -25,15 +25,15 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The round trips over real-world public files of open projects, when a folder of them is there: the system property
- * {@code dragoman.corpus}, else {@code ../shared/corpus} (docs/test-corpus.md lists the files, their projects and
- * licences; they are not part of this repository, whose tests use files of its own otherwise): untranslated, a file comes back byte for byte where the format allows it (not a PO file, whose
+ * The round trips over real-world public files of open projects, when the system property {@code dragoman.corpus}
+ * names a folder of them (docs/test-corpus.md lists the files, their projects and licences; they are not part of this
+ * repository, whose tests use files of its own otherwise): untranslated, a file comes back byte for byte where the format allows it (not a PO file, whose
  * header gets the target's Language, an XLIFF or HTML file, whose target language is set, XLIFF 2 and DOCX, see
  * {@link DocxAndXliff2RoundTripTest}); upper-cased, it is still valid in its format.
  */
 class CorpusRoundTripTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("dragoman.corpus", "../shared/corpus"));
+    private static final Path CORPUS = Path.of(System.getProperty("dragoman.corpus", "corpus-not-given"));
     private static final Set<String> BYTE_FOR_BYTE = Set.of("json", "yaml", "properties", "markdown", "srt", "vtt");
 
     @TempDir
