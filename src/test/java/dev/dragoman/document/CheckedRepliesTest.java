@@ -55,8 +55,8 @@ class CheckedRepliesTest extends DragomanTestSupport {
                  "hello": "Hello {name}, welcome back", "bye": "See you again soon", "thanks": "Thank you very much"}
                 """.getBytes(StandardCharsets.UTF_8));
         // in a document placeholders are markers; in plain text they are the text's own
-        drop("notes.txt", "The report is ready\nPlease read it today\nHello {name}, your order is ready\n"
-                .getBytes(StandardCharsets.UTF_8));
+        drop("notes.txt", ("The report is ready\nPlease read it today\nHello {name}, your order is ready\n"
+                + "You have %d new messages\n").getBytes(StandardCharsets.UTF_8));
 
         JsonNode json = new ObjectMapper().readTree(awaitFile(outbox().resolve("ui.json"), Duration.ofSeconds(60))
                 .toFile());
@@ -66,7 +66,8 @@ class CheckedRepliesTest extends DragomanTestSupport {
         assertThat(json.get("bye").asText()).isEqualTo("T:See you again soon");
         assertThat(json.get("thanks").asText()).isEqualTo("T:Thank you very much");
         assertThat(Files.readString(awaitFile(outbox().resolve("notes.txt"), Duration.ofSeconds(60))))
-                .isEqualTo("T:The report is ready\nT:Please read it today\nT:Hello {name}, your order is ready\n");
+                .isEqualTo("T:The report is ready\nT:Please read it today\nT:Hello {name}, your order is ready\n"
+                        + "T:You have %d new messages\n");
 
         Map<String, Integer> served = FAULTS.faults();
         assertThat(served).containsKeys("markers", "placeholders", "unchanged", "chatter");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,14 @@ class DocumentDropTest extends DragomanTestSupport {
             }
             """;
 
+    @Override
+    protected Properties properties() {
+        Properties properties = new Properties();
+        // an extension no format claims, mapped to one
+        properties.put("dragoman.file.formats", ".strings=okf_properties");
+        return properties;
+    }
+
     @Test
     void should_translate_a_gettext_catalogue_into_a_valid_one() throws Exception {
         drop("app.po", PO.getBytes(StandardCharsets.UTF_8));
@@ -109,6 +118,29 @@ class DocumentDropTest extends DragomanTestSupport {
         assertThat(reply.body()).startsWith("# the start page\nstart.title = [").contains("{0}", "{1}")
                 .contains("start.count = [");
         assertThat(http.post("/translate/document", "text/plain", "x").status()).isEqualTo(400);
+    }
+
+    @Test
+    void should_read_a_file_by_the_format_its_extension_is_mapped_to() throws Exception {
+        drop("ui.strings", "# the menu\nmenu.open = Open {0}\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(awaitFile(outbox().resolve("ui.strings"), Duration.ofSeconds(30))))
+                // an ASCII properties file stays ASCII, as Java's ISO 8859-1 properties would be
+                .startsWith("# the menu\nmenu.open = [\\u00d3\\u00fe\\u00e9\\u00f1 {0}").doesNotContain("ɱéñú");
+    }
+
+    @Test
+    void should_keep_the_markup_of_a_text_that_names_its_format() throws Exception {
+        HttpClientSupport http = new HttpClientSupport(port());
+
+        Reply reply = http.postJson("/translate", "{\"text\": \"Click <a href=\\\"/help\\\">here</a> now\","
+                + " \"format\": \"html\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("text").asText()).isEqualTo("Click <a href=\"/help\">here</a> now");
+        assertThat(reply.json().get("translation").asText()).contains("<a href=\"/help\">", "</a>")
+                .doesNotContain("<g1>", "ĥŕéƒ");
+        assertThat(http.postJson("/translate", "{\"text\": \"x\", \"format\": \"rtf\"}").status()).isEqualTo(400);
     }
 
     /** The msgstr values, msgstr[n] included, in order. */
