@@ -45,19 +45,29 @@ public final class BatchEcho implements ResponseTransformerV2 {
             String text = messages.get(messages.size() - 1).get("content").asText();
             Parameters parameters = serveEvent.getResponseDefinition().getTransformerParameters();
             Object fault = parameters == null ? "" : parameters.getOrDefault("fault", "");
-            ObjectNode reply = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                    .put("model", "stub-model");
-            ObjectNode choice = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
-            choice.putObject("message").put("role", "assistant").put("content", translate(text, fault.toString()));
-            reply.putObject("usage").put("prompt_tokens", 31).put("completion_tokens", 12).put("total_tokens", 43);
-            return Response.Builder.like(response).but().body(JSON.writeValueAsString(reply)).build();
+            return reply(response, translate(text, fault.toString()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The response as a whole OpenAI chat reply whose message is {@code content}. */
+    static Response reply(Response response, String content) throws JsonProcessingException {
+        ObjectNode reply = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
+                .put("model", "stub-model");
+        ObjectNode choice = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        reply.putObject("usage").put("prompt_tokens", 31).put("completion_tokens", 12).put("total_tokens", 43);
+        return Response.Builder.like(response).but().body(JSON.writeValueAsString(reply)).build();
+    }
+
+    /** The user message's JSON array of a batch, or null for a single text. */
+    static JsonNode batch(String text) {
+        return text.startsWith("[") ? readArray(text) : null;
+    }
+
     private String translate(String text, String fault) throws JsonProcessingException {
-        JsonNode array = text.startsWith("[") ? readArray(text) : null;
+        JsonNode array = batch(text);
         if (array == null) {
             return "T:" + text;
         }

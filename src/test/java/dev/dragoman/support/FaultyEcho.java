@@ -3,13 +3,13 @@ package dev.dragoman.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -43,7 +43,7 @@ public final class FaultyEcho implements ResponseTransformerV2 {
 
     /** The faults served so far, by the check that should catch each. */
     public Map<String, Integer> faults() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         faults.forEach((check, count) -> counts.put(check, count.get()));
         return counts;
     }
@@ -53,21 +53,13 @@ public final class FaultyEcho implements ResponseTransformerV2 {
         try {
             JsonNode messages = JSON.readTree(serveEvent.getRequest().getBodyAsString()).get("messages");
             String text = messages.get(messages.size() - 1).get("content").asText();
-            JsonNode array = text.startsWith("[") ? readArray(text) : null;
-            String content;
+            JsonNode array = BatchEcho.batch(text);
             if (array == null) {
-                content = translate(text);
-            } else {
-                List<String> translations = new ArrayList<>();
-                array.forEach(entry -> translations.add(translate(entry.asText())));
-                content = JSON.writeValueAsString(translations);
+                return BatchEcho.reply(response, translate(text));
             }
-            ObjectNode reply = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                    .put("model", "stub-model");
-            ObjectNode choice = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
-            choice.putObject("message").put("role", "assistant").put("content", content);
-            reply.putObject("usage").put("prompt_tokens", 31).put("completion_tokens", 12).put("total_tokens", 43);
-            return Response.Builder.like(response).but().body(JSON.writeValueAsString(reply)).build();
+            List<String> translations = new ArrayList<>();
+            array.forEach(entry -> translations.add(translate(entry.asText())));
+            return BatchEcho.reply(response, JSON.writeValueAsString(translations));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -95,14 +87,5 @@ public final class FaultyEcho implements ResponseTransformerV2 {
     private String fault(String check, String reply) {
         faults.computeIfAbsent(check, c -> new AtomicInteger()).incrementAndGet();
         return reply;
-    }
-
-    private static JsonNode readArray(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            return node != null && node.isArray() ? node : null;
-        } catch (JsonProcessingException notJson) {
-            return null;
-        }
     }
 }
