@@ -28,6 +28,7 @@ public final class Languages {
     private static final Pattern NAME = Pattern.compile("(?=.*\\p{L})[\\p{L} ()-]+");
     private static final Map<String, String> TAGS_BY_NAME = tagsByName();
     private static final Cache<String, String> MATCH_KEYS = Caffeine.newBuilder().maximumSize(1_000).build();
+    private static final Cache<String, String> NAMES = Caffeine.newBuilder().maximumSize(1_000).build();
 
     private Languages() {
     }
@@ -37,7 +38,12 @@ public final class Languages {
      * (Brazil)}, {@code zh-Hans} → {@code Chinese (Simplified)}. A name, and {@code auto}, is returned as given.
      */
     public static String nameOf(String tagOrName) {
-        return knownTag(tagOrName).map(locale -> locale.getDisplayName(ULocale.ENGLISH)).orElse(tagOrName);
+        if (tagOrName == null) {
+            return null;
+        }
+        // every prompt asks, and ICU takes tens of microseconds to answer
+        return NAMES.get(tagOrName, given -> knownTag(given).map(locale -> locale.getDisplayName(ULocale.ENGLISH))
+                .orElse(given));
     }
 
     /**
