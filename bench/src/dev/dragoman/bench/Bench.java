@@ -53,8 +53,14 @@ import dev.dragoman.support.KafkaBroker;
  * <li>chaos: 10,000 records through a Dragoman of its own, killed once, against a provider that misbehaves and
  * goes down ({@link ChaosPhase});</li>
  * <li>cost: a 1,000-line document line by line and then with batches and the translation memory, each through a
- * Dragoman of its own, requests and prompt tokens counted by the provider ({@link CostPhase}).</li>
+ * Dragoman of its own, requests and prompt tokens counted by the provider ({@link CostPhase});</li>
+ * <li>formats: a generated document of about 2,000 segments in each format read through Okapi (PO, XLIFF 1.2 and
+ * 2.0, JSON, YAML, properties, Markdown, HTML, SRT, WebVTT, DOCX) through a Dragoman of its own on a stand-in that
+ * keeps every marker and placeholder: segments per second per format, and the round-trip faults its checks find in
+ * the outputs ({@link FormatsPhase}).</li>
  * </ol>
+ * The broker, the {@link StandIn} and the shared Dragoman start only for the phases that use them (overhead,
+ * saturation, kafka, chaos); file-heap, cost and formats start their own.
  * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
  * their Dragoman runs without a translation memory (the phases repeat texts, and a memory file in the project folder
  * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}): the {@link StandIn}
@@ -84,14 +90,14 @@ public final class Bench {
         this.concurrency = concurrency;
     }
 
-    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost] [--concurrency 64]} */
+    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats] [--concurrency 64]} */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
         int concurrency = arguments.indexOf("--concurrency");
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
-                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost"),
+                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost", "formats"),
                 concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(complete ? 0 : 1);
@@ -108,6 +114,45 @@ public final class Bench {
         for (String folder : List.of("inbox", "outbox", "failed")) {
             Files.createDirectories(DIR.resolve("data").resolve(folder));
         }
+        if (phases.stream().anyMatch(List.of("overhead", "saturation", "kafka", "chaos")::contains)) {
+            shared();
+        }
+        if (phases.contains("file-heap")) {
+            figures.putAll(new FileHeapPhase(sizes == QUICK).run());
+        }
+        if (phases.contains("cost")) {
+            figures.putAll(new CostPhase(sizes == QUICK).run());
+        }
+        if (phases.contains("formats")) {
+            figures.putAll(new FormatsPhase(sizes == QUICK).run());
+        }
+        figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
+        figures.forEach((name, value) -> System.out.println(name + " " + value));
+        List<String> broken = new ArrayList<>();
+        if (!"0".equals(figures.getOrDefault("overhead_errors", "0"))) {
+            broken.add("overhead requests failed");
+        }
+        if (phases.contains("chaos") && !figures.containsKey("chaos_lost")) {
+            broken.add("the chaos phase did not finish");
+        }
+        if (phases.contains("cost") && (!"0".equals(figures.get("cost_lines_wrong"))
+                || !figures.get("cost_lines").equals(figures.get("cost_line_texts_sent")))) {
+            broken.add("cost: lines missing, not their source's translation, or sent more than once");
+        }
+        if (phases.contains("kafka") && Long.parseLong(figures.get("kafka_out"))
+                + Long.parseLong(figures.get("kafka_dead_letters")) < sizes.records()) {
+            broken.add("Kafka records missing");
+        }
+        // a fault in an output is a figure (formats_faults); an output that never came is the harness's problem
+        if (phases.contains("formats") && !"0".equals(figures.get("formats_missing"))) {
+            broken.add("formats: a document came out neither in the outbox nor in the failed folder");
+        }
+        broken.forEach(problem -> progress("the harness did not work: " + problem));
+        return broken.isEmpty();
+    }
+
+    /** The phases on the shared broker, stand-in and Dragoman: overhead, saturation, kafka, then chaos. */
+    private void shared() throws Exception {
         progress("starting a KRaft broker");
         try (KafkaClusterTestKit broker = KafkaBroker.startCluster();
              StandIn standIn = new StandIn(512);
@@ -131,31 +176,6 @@ public final class Bench {
                 figures.putAll(new ChaosPhase(sizes == QUICK, broker.bootstrapServers()).run());
             }
         }
-        if (phases.contains("file-heap")) {
-            figures.putAll(new FileHeapPhase(sizes == QUICK).run());
-        }
-        if (phases.contains("cost")) {
-            figures.putAll(new CostPhase(sizes == QUICK).run());
-        }
-        figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
-        figures.forEach((name, value) -> System.out.println(name + " " + value));
-        List<String> broken = new ArrayList<>();
-        if (!"0".equals(figures.getOrDefault("overhead_errors", "0"))) {
-            broken.add("overhead requests failed");
-        }
-        if (phases.contains("chaos") && !figures.containsKey("chaos_lost")) {
-            broken.add("the chaos phase did not finish");
-        }
-        if (phases.contains("cost") && (!"0".equals(figures.get("cost_lines_wrong"))
-                || !figures.get("cost_lines").equals(figures.get("cost_line_texts_sent")))) {
-            broken.add("cost: lines missing, not their source's translation, or sent more than once");
-        }
-        if (phases.contains("kafka") && Long.parseLong(figures.get("kafka_out"))
-                + Long.parseLong(figures.get("kafka_dead_letters")) < sizes.records()) {
-            broken.add("Kafka records missing");
-        }
-        broken.forEach(problem -> progress("the harness did not work: " + problem));
-        return broken.isEmpty();
     }
 
     // --- phases ---------------------------------------------------------------------------------------------------
