@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.Counter;
@@ -34,8 +35,14 @@ public final class InstanceMeters {
     private final Double pricePrompt;
     private final Double priceCompletion;
     private final List<KeyMeters> keys = new ArrayList<>();
-    /** Check name to its rejections, each resolved once: counting one only adds to its counter. */
-    private final Map<String, Counter> rejections = new LinkedHashMap<>();
+    private final MeterRegistry registry;
+    private final List<String> checks;
+    /**
+     * Check name to its rejections, registered at a check's first rejection rather than at start: every meter in the
+     * registry costs each exchange a little (Camel's exchange event notifier searches them all), and most checks of
+     * a working instance never reject anything.
+     */
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
     InstanceMeters(MeterRegistry registry, ProviderInstance provider, Clock clock) {
         this.instance = provider.name();
@@ -53,12 +60,8 @@ public final class InstanceMeters {
             keys.add(new KeyMeters(registry, instance, key, duration));
             KeyStateGauge.register(registry, instance, provider.keys(), key, clock);
         }
-        for (String check : provider.settings().checks()) {
-            rejections.put(check, Counter.builder("dragoman.qa.rejections")
-                    .description("Translations a check rejected as bad replies, by check")
-                    .tag("instance", instance).tag("check", check)
-                    .register(registry));
-        }
+        this.registry = registry;
+        this.checks = provider.settings().checks();
         tokens(registry, "prompt", InstanceMeters::promptTokens);
         tokens(registry, "completion", InstanceMeters::completionTokens);
         if (priced()) {
@@ -78,13 +81,19 @@ public final class InstanceMeters {
 
     /** A check of this instance's rejected a translation. */
     public void rejected(String check) {
-        rejections.get(check).increment();
+        rejections.computeIfAbsent(check, name -> Counter.builder("dragoman.qa.rejections")
+                .description("Translations a check rejected as bad replies, by check")
+                .tag("instance", instance).tag("check", name)
+                .register(registry)).increment();
     }
 
-    /** Rejections by check, for {@code GET /usage}. */
+    /** Rejections by check, every check of the instance, for {@code GET /usage}. */
     Map<String, Long> rejections() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        rejections.forEach((check, counter) -> counts.put(check, (long) counter.count()));
+        for (String check : checks) {
+            Counter counter = rejections.get(check);
+            counts.put(check, counter == null ? 0 : (long) counter.count());
+        }
         return counts;
     }
 
