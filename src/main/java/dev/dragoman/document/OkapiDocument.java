@@ -42,7 +42,7 @@ import net.sf.okapi.common.resource.TextFragment;
  *
  * <p>A text file is read as UTF-8 unless it says otherwise (a byte order mark, an XML declaration, a PO header's
  * charset); one that is not valid UTF-8 and says nothing is read as windows-1252, and written back in the encoding it
- * was read in.
+ * was read in. A text file whose last line has no line break is written without one too ({@link FinalLineBreak}).
  */
 public final class OkapiDocument {
 
@@ -56,6 +56,7 @@ public final class OkapiDocument {
     private final LocaleId target;
     private final IFilter filter;
     private final FormatRules rules;
+    private final boolean noFinalLineBreak;
     private List<DocumentSegment> segments;
 
     private OkapiDocument(Supplier<RawDocument> input, String text, DocumentFormat format, String sourceTag,
@@ -67,6 +68,7 @@ public final class OkapiDocument {
         this.target = LocaleId.fromBCP47(targetTag);
         this.filter = OkapiFilters.create(format);
         this.rules = FormatRules.of(format, target);
+        this.noFinalLineBreak = text != null && FinalLineBreak.missingIn(text);
         if (text != null && filter.getParameters() != null) {
             rules.tune(filter.getParameters(), text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         }
@@ -160,7 +162,8 @@ public final class OkapiDocument {
                 StartDocument start = event.getStartDocument();
                 IFilterWriter filterWriter = start.getFilterWriter();
                 filterWriter.setOptions(target, start.getEncoding());
-                filterWriter.setOutput(rules.output(output));
+                filterWriter.setOutput(rules.output(FinalLineBreak.dropped(output, noFinalLineBreak,
+                        start.getEncoding())));
                 writer.add(filterWriter);
             } else if (event.isTextUnit()) {
                 ITextUnit unit = event.getTextUnit();
