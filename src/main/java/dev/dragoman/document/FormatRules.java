@@ -50,6 +50,14 @@ interface FormatRules {
     default void tune(IParameters params, String text) {
     }
 
+    /**
+     * The text the filter reads, its byte order mark left out: the file's own, or one with a construct the filter
+     * cannot parse replaced by one it can; {@link #output} then puts the file's own construct back in what is written.
+     */
+    default String input(String text) {
+        return text;
+    }
+
     /** The events to pass on for one event of the filter: usually that event, sometimes several or none. */
     default List<Event> adjust(Event event) {
         return List.of(event);

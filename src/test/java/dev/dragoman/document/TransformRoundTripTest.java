@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,8 @@ class TransformRoundTripTest {
         assertThat(output).contains("legacy: yes").contains("missing: null");
         assertThat(en.get("list")).isEqualTo(List.of("FIRST ITEM", "SECOND ITEM"));
         assertThat(((Map<?, ?>) en.get("dialog")).get("question")).isEqualTo("DELETE {count} INVOICES?");
+        assertThat(en.get("months")).isEqualTo(Arrays.asList(null, "JANUARY", null, "MARCH"));
+        assertThat(output).contains("  months:\n  -\n  - JANUARY\n  - # no February\n  - MARCH\n");
     }
 
     @Test
