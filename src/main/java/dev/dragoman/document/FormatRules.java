@@ -34,7 +34,7 @@ interface FormatRules {
             return new KeyedRules(InputEscapes::json);
         }
         if (filter.startsWith("okf_properties")) {
-            return new KeyedRules(InputEscapes::properties);
+            return new PropertiesRules(target);
         }
         if (filter.startsWith("okf_vtt")) {
             return new SubtitleRules();

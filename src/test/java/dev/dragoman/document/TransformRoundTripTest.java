@@ -97,7 +97,29 @@ class TransformRoundTripTest {
         assertThat(translated.getProperty("app.help")).isEqualTo("PRESS <b>SAVE</b> TO KEEP %s CHANGES.");
         assertThat(translated.getProperty("app.unicode")).isEqualTo("CAFÉ AND TEA");
         assertThat(translated.getProperty("app.tabbed")).isEqualTo("NAME:\tVALUE");
+        assertThat(translated.getProperty("app.long")).isEqualTo("INVOICES ARE KEPT FOR TEN YEARS, THEN ARCHIVED.");
+        assertThat(translated.getProperty("app.folder")).isEqualTo("C:\\INVOICES\\");
+        assertThat(output).contains("app.long=INVOICES ARE KEPT FOR TEN YEARS, THEN ARCHIVED.\n");
         assertThat(output).contains("CAF\\u00c9").contains("# Main window").contains("! Shown under the Save button");
+    }
+
+    @Test
+    void an_untranslated_properties_value_keeps_its_continued_lines_and_a_translated_one_is_one_line()
+            throws Exception {
+        OkapiDocument document = Samples.read(Samples.path("messages.properties"), "pl");
+
+        String output = new String(Samples.write(document, segment -> segment.text().startsWith("Invoices")
+                ? Optional.of("Faktury są przechowywane przez dziesięć lat.") : Optional.empty(), dir,
+                "messages_pl.properties"), StandardCharsets.UTF_8);
+
+        assertThat(output).contains("app.long=Faktury s\\u0105 przechowywane przez dziesi\\u0119\\u0107 lat.\n"
+                + "app.folder=C:\\\\Invoices\\\\\n");
+        String kept = upperCased("messages.properties", "pl").replace("INVOICES ARE KEPT FOR TEN YEARS, THEN ARCHIVED.",
+                "Invoices are kept \\\n    for ten years, \\\n    then archived.");
+        assertThat(new String(Samples.write(Samples.read(Samples.path("messages.properties"), "pl"),
+                segment -> segment.text().startsWith("Invoices") ? Optional.empty()
+                        : Optional.of(Samples.upperCased(segment.text())), dir, "kept.properties"),
+                StandardCharsets.UTF_8)).isEqualTo(kept);
     }
 
     @Test
