@@ -181,7 +181,7 @@ class TransformRoundTripTest {
     }
 
     @Test
-    void markdown_keeps_code_urls_and_link_targets() throws Exception {
+    void markdown_keeps_code_with_its_blank_lines_urls_and_link_targets() throws Exception {
         String output = upperCased("guide.md", "pl");
 
         assertThat(output).contains("# GETTING STARTED")
@@ -199,7 +199,9 @@ class TransformRoundTripTest {
                 .contains("> A QUOTED TIP WITH {{ variable }}.")
                 .contains("[ref]: https://example.com/ref")
                 .contains("USE THE [REFERENCE LINK][ref] AND [AN ANCHOR](#getting-started).")
-                .contains("title: User guide");
+                .contains("title: User guide")
+                .contains("1. WRITE THE SETTINGS:\n\n   ```yaml\n   dragoman:\n     target: pl\n\n     source: en\n   ```\n")
+                .contains("> ```\n> quoted code\n>\n> stays\n> ```\n");
     }
 
     @Test
