@@ -34,7 +34,7 @@ interface FormatRules {
             return new KeyedRules(InputEscapes::json);
         }
         if (filter.startsWith("okf_properties")) {
-            return new KeyedRules(InputEscapes::properties);
+            return new PropertiesRules(target);
         }
         if (filter.startsWith("okf_vtt")) {
             return new SubtitleRules();
@@ -48,6 +48,14 @@ interface FormatRules {
 
     /** Adjusts the filter's parameters to what the file itself does (how it escapes characters), before reading. */
     default void tune(IParameters params, String text) {
+    }
+
+    /**
+     * The text the filter reads, its byte order mark left out: the file's own, or one with a construct the filter
+     * cannot parse replaced by one it can; {@link #output} then puts the file's own construct back in what is written.
+     */
+    default String input(String text) {
+        return text;
     }
 
     /** The events to pass on for one event of the filter: usually that event, sometimes several or none. */

@@ -6,8 +6,8 @@ import net.sf.okapi.common.IParameters;
 import net.sf.okapi.common.resource.ITextUnit;
 
 /**
- * JSON and properties: the note is the key path (Okapi names each unit after it) and the file's comments; the
- * escapes the file uses are kept ({@link InputEscapes}).
+ * JSON and properties ({@link PropertiesRules}): the note is the key path (Okapi names each unit after it) and the
+ * file's comments; the escapes the file uses are kept ({@link InputEscapes}).
  */
 final class KeyedRules implements FormatRules {
 

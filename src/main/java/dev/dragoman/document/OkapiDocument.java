@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ import net.sf.okapi.common.resource.TextFragment;
  *
  * <p>A text file is read as UTF-8 unless it says otherwise (a byte order mark, an XML declaration, a PO header's
  * charset); one that is not valid UTF-8 and says nothing is read as windows-1252, and written back in the encoding it
- * was read in.
+ * was read in. A text file whose last line has no line break is written without one too ({@link FinalLineBreak}).
  */
 public final class OkapiDocument {
 
@@ -56,20 +57,41 @@ public final class OkapiDocument {
     private final LocaleId target;
     private final IFilter filter;
     private final FormatRules rules;
+    private final boolean noFinalLineBreak;
     private List<DocumentSegment> segments;
 
-    private OkapiDocument(Supplier<RawDocument> input, String text, DocumentFormat format, String sourceTag,
+    private OkapiDocument(Supplier<RawDocument> input, Content content, DocumentFormat format, String sourceTag,
             String targetTag) {
-        this.input = input;
+        String text = content == null ? null : content.text();
         this.format = format;
         this.source = LocaleId.fromBCP47(sourceTag != null ? sourceTag
                 : DeclaredSourceLanguage.of(format.filterConfigId(), text).orElse(DEFAULT_SOURCE));
         this.target = LocaleId.fromBCP47(targetTag);
         this.filter = OkapiFilters.create(format);
         this.rules = FormatRules.of(format, target);
-        if (text != null && filter.getParameters() != null) {
-            rules.tune(filter.getParameters(), text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
+        this.noFinalLineBreak = text != null && FinalLineBreak.missingIn(text);
+        this.input = content == null ? input : readable(input, content);
+    }
+
+    /**
+     * The input the filter reads: the file, or the text the format's rules make of it where the filter cannot read it
+     * as it is, encoded as the file was (only when that gives the file's bytes back exactly, so that nothing but what
+     * the rules changed differs).
+     */
+    private Supplier<RawDocument> readable(Supplier<RawDocument> file, Content content) {
+        String text = content.text();
+        String bom = text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";
+        String body = text.substring(bom.length());
+        if (filter.getParameters() != null) {
+            rules.tune(filter.getParameters(), body);
         }
+        String readable = rules.input(body);
+        if (readable.equals(body) || !Arrays.equals(text.getBytes(content.charset()), content.bytes())) {
+            return file;
+        }
+        byte[] bytes = (bom + readable).getBytes(content.charset());
+        String encoding = content.charset().name();
+        return () -> new RawDocument(new ByteArrayInputStream(bytes), encoding, LocaleId.EMPTY, LocaleId.EMPTY);
     }
 
     /**
@@ -78,19 +100,19 @@ public final class OkapiDocument {
      */
     public static OkapiDocument read(Path file, DocumentFormat format, String sourceTag, String targetTag)
             throws DocumentException {
-        String text = null;
-        String encoding = StandardCharsets.UTF_8.name();
+        Content content = null;
         if (!"okf_openxml".equals(format.filterConfigId())) {
             byte[] bytes = bytes(file);
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                content = new Content(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(),
+                        StandardCharsets.UTF_8, bytes);
             } catch (CharacterCodingException e) {
-                encoding = FALLBACK_ENCODING;
-                text = new String(bytes, Charset.forName(encoding));
+                Charset fallback = Charset.forName(FALLBACK_ENCODING);
+                content = new Content(new String(bytes, fallback), fallback, bytes);
             }
         }
-        String defaultEncoding = encoding;
-        return read(() -> new RawDocument(file.toUri(), defaultEncoding, LocaleId.EMPTY, LocaleId.EMPTY), text,
+        String defaultEncoding = content == null ? StandardCharsets.UTF_8.name() : content.charset().name();
+        return read(() -> new RawDocument(file.toUri(), defaultEncoding, LocaleId.EMPTY, LocaleId.EMPTY), content,
                 format, sourceTag, targetTag);
     }
 
@@ -99,14 +121,15 @@ public final class OkapiDocument {
             throws DocumentException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return read(() -> new RawDocument(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.name(),
-                LocaleId.EMPTY, LocaleId.EMPTY), text, format, sourceTag, targetTag);
+                LocaleId.EMPTY, LocaleId.EMPTY), new Content(text, StandardCharsets.UTF_8, bytes), format, sourceTag,
+                targetTag);
     }
 
-    private static OkapiDocument read(Supplier<RawDocument> input, String text, DocumentFormat format,
+    private static OkapiDocument read(Supplier<RawDocument> input, Content content, DocumentFormat format,
             String sourceTag, String targetTag) throws DocumentException {
         OkapiDocument document;
         try {
-            document = new OkapiDocument(input, text, format, sourceTag, targetTag);
+            document = new OkapiDocument(input, content, format, sourceTag, targetTag);
         } catch (RuntimeException e) {
             throw new DocumentException("cannot set up the " + format.filterConfigId() + " filter: "
                     + InvalidInput.reason(e), e);
@@ -160,7 +183,8 @@ public final class OkapiDocument {
                 StartDocument start = event.getStartDocument();
                 IFilterWriter filterWriter = start.getFilterWriter();
                 filterWriter.setOptions(target, start.getEncoding());
-                filterWriter.setOutput(rules.output(output));
+                filterWriter.setOutput(rules.output(FinalLineBreak.dropped(output, noFinalLineBreak,
+                        start.getEncoding())));
                 writer.add(filterWriter);
             } else if (event.isTextUnit()) {
                 ITextUnit unit = event.getTextUnit();
@@ -261,6 +285,10 @@ public final class OkapiDocument {
         } catch (IOException e) {
             throw new DocumentException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A text file's text, the charset it was read with and its bytes. */
+    private record Content(String text, Charset charset, byte[] bytes) {
     }
 
     /** Unit ids made unique in document order (a DOCX part's units and its properties' may share one). */

@@ -1,9 +1,20 @@
 package dev.dragoman.document;
 
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import net.sf.okapi.common.resource.ITextUnit;
 import net.sf.okapi.common.resource.Property;
+import net.sf.okapi.filters.yaml.parser.IYamlHandler;
+import net.sf.okapi.filters.yaml.parser.ParseException;
+import net.sf.okapi.filters.yaml.parser.StreamProvider;
+import net.sf.okapi.filters.yaml.parser.Token;
+import net.sf.okapi.filters.yaml.parser.YamlParser;
+import net.sf.okapi.filters.yaml.parser.YamlParserConstants;
 
 /**
  * YAML: only string values are translated. Okapi's YAML filter extracts every scalar, also the plain ones that YAML
@@ -12,6 +23,12 @@ import net.sf.okapi.common.resource.Property;
  * than a string (https://yaml.org/spec/1.2.2/#1032-tag-resolution), or YAML 1.1 did ({@code yes}, {@code off}:
  * https://yaml.org/type/bool.html), since Ruby, Python's PyYAML and SnakeYAML 1.x still read YAML 1.1. The note is the
  * key path.
+ *
+ * <p>Okapi's YAML grammar wants a node after every {@code -} of a block sequence, so it rejects an empty entry, a
+ * {@code -} alone on its line, which YAML reads as null (https://yaml.org/spec/1.2.2/#example-block-sequence-entry-types
+ * has one; Rails' {@code abbr_month_names} start with one so that January is 1). Such an entry reaches the filter as
+ * an anchored null, {@code - &dragoman-empty-1 ~}, which the filter keeps as it is and does not extract, and the anchor
+ * and null are taken out of what is written.
  */
 final class YamlRules implements FormatRules {
 
@@ -26,6 +43,15 @@ final class YamlRules implements FormatRules {
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?",
             "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN"));
 
+    /** What follows the {@code -} of an empty entry on its line: blanks, maybe a comment after them. */
+    private static final Pattern REST_OF_EMPTY_ENTRY = Pattern.compile("([ \\t]+#[^\\r\\n]*|[ \\t]*)(\\r|\\n|$)");
+
+    private static final int PARSED = -1;
+    private static final int NOT_AN_EMPTY_ENTRY = -2;
+
+    /** The nodes given to empty entries, each once in what is written, where they are taken out again. */
+    private List<String> givenNodes = List.of();
+
     @Override
     public boolean wanted(ITextUnit unit) {
         Property style = unit.getProperty(SCALAR_TYPE);
@@ -36,5 +62,87 @@ final class YamlRules implements FormatRules {
     @Override
     public String note(ITextUnit unit) {
         return new NoteText().add("key", unit.getName()).text();
+    }
+
+    /**
+     * The text with a node for each empty entry: Okapi's parser stops at the first one, right after its {@code -},
+     * so each is found by parsing again until the text parses or stops at something else, which the filter then
+     * reports (on the file's own line: a node is added within a line).
+     */
+    @Override
+    public String input(String text) {
+        String anchor = "dragoman-empty-";
+        while (text.contains(anchor)) {
+            anchor = "x" + anchor;
+        }
+        StringBuilder readable = new StringBuilder(text);
+        List<String> nodes = new ArrayList<>();
+        int previous = PARSED;
+        int dash;
+        while ((dash = emptyEntry(readable.toString())) > previous) {
+            // after the blanks that follow the dash, which Okapi keeps there (it drops those after a node)
+            int at = dash + 1;
+            while (at < readable.length() && (readable.charAt(at) == ' ' || readable.charAt(at) == '\t')) {
+                at++;
+            }
+            String node = (at == dash + 1 ? " " : "") + "&" + anchor + (nodes.size() + 1) + " ~"
+                    + (at < readable.length() && readable.charAt(at) == '#' ? " " : "");
+            readable.insert(at, node);
+            nodes.add(node);
+            previous = dash;
+        }
+        givenNodes = List.copyOf(nodes);
+        return readable.toString();
+    }
+
+    @Override
+    public OutputStream output(OutputStream output) {
+        return givenNodes.isEmpty() ? output : new RewrittenOutput(output, written -> {
+            String original = written;
+            for (String node : givenNodes) {
+                original = original.replace(node, "");
+            }
+            return original;
+        });
+    }
+
+    /**
+     * Where the {@code -} of the empty entry Okapi's parser stops at is, {@link #PARSED} when the text parses, or
+     * {@link #NOT_AN_EMPTY_ENTRY} when it stops at something else.
+     */
+    private static int emptyEntry(String text) {
+        YamlParser parser = new YamlParser(new StreamProvider(new StringReader(text)));
+        parser.setHandler((IYamlHandler) Proxy.newProxyInstance(IYamlHandler.class.getClassLoader(),
+                new Class<?>[] {IYamlHandler.class}, (proxy, method, args) -> null));
+        try {
+            parser.parse();
+            return PARSED;
+        } catch (ParseException e) {
+            Token last = e.currentToken;
+            if (last == null || last.kind != YamlParserConstants.DASH) {
+                return NOT_AN_EMPTY_ENTRY;
+            }
+            int dash = offset(text, last.beginLine, last.beginColumn);
+            boolean empty = dash >= 0 && dash < text.length() && text.charAt(dash) == '-'
+                    && REST_OF_EMPTY_ENTRY.matcher(text).region(dash + 1, text.length()).lookingAt();
+            return empty ? dash : NOT_AN_EMPTY_ENTRY;
+        } catch (RuntimeException | Error e) {
+            return NOT_AN_EMPTY_ENTRY;
+        }
+    }
+
+    /** The offset of a line and column as the parser counts them from 1 (CR LF, CR and LF end a line; a tab is 1). */
+    private static int offset(String text, int line, int column) {
+        int at = 0;
+        for (int current = 1; current < line; current++) {
+            while (at < text.length() && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
+                at++;
+            }
+            if (at == text.length()) {
+                return -1;
+            }
+            at += text.startsWith("\r\n", at) ? 2 : 1;
+        }
+        return at + column - 1;
     }
 }

@@ -46,6 +46,15 @@ class BrokenInputTest {
     }
 
     @Test
+    void a_yaml_file_with_empty_entries_is_reported_where_it_is_broken() throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.yml"), "en:\n  months:\n  -\n  - January\n  -\n"
+                + "  days: [Monday\n");
+
+        assertThatThrownBy(() -> Samples.read(file, "pl")).isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("not a valid YAML file: ").hasMessageContaining("at line 6, column 16");
+    }
+
+    @Test
     void a_png_named_docx_is_not_a_valid_docx_file() throws Exception {
         Path file = Files.write(dir.resolve("guide.docx"), PNG);
 

@@ -63,11 +63,37 @@ class CorpusRoundTripTest {
         Path untranslated = dir.resolve("untranslated-" + file.getFileName());
         document.write(segment -> Optional.empty(), untranslated);
         if (BYTE_FOR_BYTE.contains(format.name())) {
-            assertThat(Files.readAllBytes(untranslated)).as("untranslated").isEqualTo(Files.readAllBytes(file));
+            sameBytes(Files.readAllBytes(file), Files.readAllBytes(untranslated));
         }
         Path translated = dir.resolve("translated-" + file.getFileName());
         document.write(segment -> Optional.of(Samples.upperCased(segment.text())), translated);
         valid(format.name(), translated);
+    }
+
+    /** Fails at the first byte that differs, with the text around it on both sides. */
+    static void sameBytes(byte[] expected, byte[] actual) {
+        int at = 0;
+        while (at < expected.length && at < actual.length && expected[at] == actual[at]) {
+            at++;
+        }
+        if (at < expected.length || at < actual.length) {
+            throw new AssertionError("untranslated output differs from the input at byte " + at + " (input "
+                    + expected.length + " bytes, output " + actual.length + ")\n input: " + around(expected, at)
+                    + "\noutput: " + around(actual, at));
+        }
+    }
+
+    private static String around(byte[] bytes, int at) {
+        int from = Math.max(0, at - 40);
+        int to = Math.min(bytes.length, at + 60);
+        String before = new String(bytes, from, at - from, StandardCharsets.UTF_8);
+        String after = new String(bytes, Math.min(at, to), to - Math.min(at, to), StandardCharsets.UTF_8);
+        return "\"" + visible(before) + "<<here>>" + visible(after) + "\"";
+    }
+
+    /** The text as a Java string literal would have it: a backslash doubled, CR, LF and tab escaped. */
+    private static String visible(String text) {
+        return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     private static void valid(String format, Path file) throws Exception {

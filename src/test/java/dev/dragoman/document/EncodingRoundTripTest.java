@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Byte order marks, Windows line breaks and a Latin-1 file come back as they were. */
+/**
+ * Byte order marks, Windows line breaks, a last line without a line break and a Latin-1 file come back as they were.
+ */
 class EncodingRoundTripTest {
 
     @TempDir
@@ -26,6 +28,30 @@ class EncodingRoundTripTest {
         Files.writeString(input, Files.readString(Samples.path(name)).replace("\n", "\r\n"));
 
         assertUntranslatedIsTheSame(input);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"app.json", "app.yaml", "messages.properties", "guide.md", "invoices_pl.po", "intro.srt",
+        "intro.vtt", "app.xlf"})
+    void a_last_line_without_a_line_break_stays_without(String name) throws Exception {
+        String text = Files.readString(Samples.path(name)).stripTrailing();
+        Path input = Files.writeString(dir.resolve("unterminated-" + name), text);
+        Path crlf = Files.writeString(dir.resolve("unterminated-crlf-" + name), text.replace("\n", "\r\n"));
+
+        assertUntranslatedIsTheSame(input);
+        assertUntranslatedIsTheSame(crlf);
+    }
+
+    @Test
+    void a_translated_last_cue_without_a_line_break_stays_without() throws Exception {
+        Path input = Files.writeString(dir.resolve("unterminated.srt"),
+                Files.readString(Samples.path("intro.srt")).stripTrailing());
+        OkapiDocument document = Samples.read(input, "pl");
+
+        String output = new String(Samples.write(document, segment -> Optional.of(Samples.upperCased(segment.text())),
+                dir, "out.srt"), StandardCharsets.UTF_8);
+
+        assertThat(output).endsWith("\n4\n00:00:06,500 --> 00:00:09,000\nPRESS SAVE\nTO KEEP YOUR CHANGES.");
     }
 
     @Test

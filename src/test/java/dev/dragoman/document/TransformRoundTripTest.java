@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,8 @@ class TransformRoundTripTest {
         assertThat(output).contains("legacy: yes").contains("missing: null");
         assertThat(en.get("list")).isEqualTo(List.of("FIRST ITEM", "SECOND ITEM"));
         assertThat(((Map<?, ?>) en.get("dialog")).get("question")).isEqualTo("DELETE {count} INVOICES?");
+        assertThat(en.get("months")).isEqualTo(Arrays.asList(null, "JANUARY", null, "MARCH"));
+        assertThat(output).contains("  months:\n  -\n  - JANUARY\n  - # no February\n  - MARCH\n");
     }
 
     @Test
@@ -94,7 +97,29 @@ class TransformRoundTripTest {
         assertThat(translated.getProperty("app.help")).isEqualTo("PRESS <b>SAVE</b> TO KEEP %s CHANGES.");
         assertThat(translated.getProperty("app.unicode")).isEqualTo("CAFÉ AND TEA");
         assertThat(translated.getProperty("app.tabbed")).isEqualTo("NAME:\tVALUE");
+        assertThat(translated.getProperty("app.long")).isEqualTo("INVOICES ARE KEPT FOR TEN YEARS, THEN ARCHIVED.");
+        assertThat(translated.getProperty("app.folder")).isEqualTo("C:\\INVOICES\\");
+        assertThat(output).contains("app.long=INVOICES ARE KEPT FOR TEN YEARS, THEN ARCHIVED.\n");
         assertThat(output).contains("CAF\\u00c9").contains("# Main window").contains("! Shown under the Save button");
+    }
+
+    @Test
+    void an_untranslated_properties_value_keeps_its_continued_lines_and_a_translated_one_is_one_line()
+            throws Exception {
+        OkapiDocument document = Samples.read(Samples.path("messages.properties"), "pl");
+
+        String output = new String(Samples.write(document, segment -> segment.text().startsWith("Invoices")
+                ? Optional.of("Faktury są przechowywane przez dziesięć lat.") : Optional.empty(), dir,
+                "messages_pl.properties"), StandardCharsets.UTF_8);
+
+        assertThat(output).contains("app.long=Faktury s\\u0105 przechowywane przez dziesi\\u0119\\u0107 lat.\n"
+                + "app.folder=C:\\\\Invoices\\\\\n");
+        String kept = upperCased("messages.properties", "pl").replace("INVOICES ARE KEPT FOR TEN YEARS, THEN ARCHIVED.",
+                "Invoices are kept \\\n    for ten years, \\\n    then archived.");
+        assertThat(new String(Samples.write(Samples.read(Samples.path("messages.properties"), "pl"),
+                segment -> segment.text().startsWith("Invoices") ? Optional.empty()
+                        : Optional.of(Samples.upperCased(segment.text())), dir, "kept.properties"),
+                StandardCharsets.UTF_8)).isEqualTo(kept);
     }
 
     @Test
@@ -156,7 +181,7 @@ class TransformRoundTripTest {
     }
 
     @Test
-    void markdown_keeps_code_urls_and_link_targets() throws Exception {
+    void markdown_keeps_code_with_its_blank_lines_urls_and_link_targets() throws Exception {
         String output = upperCased("guide.md", "pl");
 
         assertThat(output).contains("# GETTING STARTED")
@@ -174,7 +199,9 @@ class TransformRoundTripTest {
                 .contains("> A QUOTED TIP WITH {{ variable }}.")
                 .contains("[ref]: https://example.com/ref")
                 .contains("USE THE [REFERENCE LINK][ref] AND [AN ANCHOR](#getting-started).")
-                .contains("title: User guide");
+                .contains("title: User guide")
+                .contains("1. WRITE THE SETTINGS:\n\n   ```yaml\n   dragoman:\n     target: pl\n\n     source: en\n   ```\n")
+                .contains("> ```\n> quoted code\n>\n> stays\n> ```\n");
     }
 
     @Test
