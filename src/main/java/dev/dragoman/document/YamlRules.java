@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.resource.ITextUnit;
 import net.sf.okapi.common.resource.Property;
+import net.sf.okapi.common.resource.TextFragment;
 import net.sf.okapi.filters.yaml.parser.IYamlHandler;
 import net.sf.okapi.filters.yaml.parser.ParseException;
 import net.sf.okapi.filters.yaml.parser.StreamProvider;
@@ -45,6 +47,13 @@ final class YamlRules implements FormatRules {
 
     /** What follows the {@code -} of an empty entry on its line: blanks, maybe a comment after them. */
     private static final Pattern REST_OF_EMPTY_ENTRY = Pattern.compile("([ \\t]+#[^\\r\\n]*|[ \\t]*)(\\r|\\n|$)");
+
+    /**
+     * A text that reads back as itself as a plain scalar in block or flow context: no indicator first, no
+     * {@code ": "} or {@code " #"} inside, no flow indicator, no colon at the end, no line break or control character.
+     */
+    private static final Pattern PLAIN_SAFE = Pattern.compile(
+            "(?![-?:](\\s|$))[^\\[\\]{},#&*!|>'\"%@`\\p{Cntrl}](?:(?!: |:$| #)[^\\[\\]{},\\p{Cntrl}])*");
 
     private static final int PARSED = -1;
     private static final int NOT_AN_EMPTY_ENTRY = -2;
@@ -144,5 +153,49 @@ final class YamlRules implements FormatRules {
             at += text.startsWith("\r\n", at) ? 2 : 1;
         }
         return at + column - 1;
+    }
+
+    /**
+     * A plain scalar's translation must still read as that same plain string, which a translation easily breaks: a
+     * colon and a space ({@code Übersetzt: …}), {@code " #"} (the rest would be a comment), a leading indicator such as
+     * {@code [}, {@code *} or a quote, spaces at either end, or a word YAML reads as a boolean or a number
+     * (https://yaml.org/spec/1.2.2/#733-plain-style). Such a translation is written double-quoted instead, its
+     * backslashes and quotes escaped (https://yaml.org/spec/1.2.2/#731-double-quoted-style).
+     */
+    @Override
+    public void beforeWrite(ITextUnit unit, boolean translated) {
+        Property style = unit.getProperty(SCALAR_TYPE);
+        if (!translated || style != null && !"PLAIN".equals(style.getValue())) {
+            return;
+        }
+        for (LocaleId locale : unit.getTargetLocales()) {
+            TextFragment text = unit.getTarget(locale).getFirstContent();
+            if (!staysPlain(text.toText())) {
+                text.setCodedText(doubleQuoted(text.getCodedText()), text.getCodes(), false);
+            }
+        }
+    }
+
+    private static boolean staysPlain(String value) {
+        return !value.isEmpty() && value.equals(value.strip()) && PLAIN_SAFE.matcher(value).matches()
+                && !NOT_A_STRING.matcher(value).matches();
+    }
+
+    /** The coded text between double quotes, its quotes and backslashes escaped; Okapi's code markers kept. */
+    private static String doubleQuoted(String coded) {
+        StringBuilder quoted = new StringBuilder(coded.length() + 8).append('"');
+        for (int i = 0; i < coded.length(); i++) {
+            char c = coded.charAt(i);
+            if (TextFragment.isMarker(c)) {
+                // a marker is two characters: its kind and its code's index
+                quoted.append(c).append(coded.charAt(++i));
+                continue;
+            }
+            if (c == '"' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        return quoted.append('"').toString();
     }
 }
