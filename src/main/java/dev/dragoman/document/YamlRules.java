@@ -25,10 +25,10 @@ import net.sf.okapi.filters.yaml.parser.YamlParserConstants;
  * key path.
  *
  * <p>Okapi's YAML grammar wants a node after every {@code -} of a block sequence, so it rejects an empty entry, a
- * {@code -} alone on its line, which YAML reads as null (https://yaml.org/spec/1.2.2/#example-block-sequence-entry-types
- * has one; Rails' {@code abbr_month_names} start with one so that January is 1). Such an entry reaches the filter as
- * an anchored null, {@code - &dragoman-empty-1 ~}, which the filter keeps as it is and does not extract, and the anchor
- * and null are taken out of what is written.
+ * {@code -} alone on its line (maybe with a comment), which YAML reads as null
+ * (https://yaml.org/spec/1.2.2/#example-block-sequence-entry-types has one; Rails' {@code abbr_month_names} start with
+ * one so that January is 1). Such an entry reaches the filter as an anchored null, {@code - &dragoman-empty-1 ~},
+ * which the filter keeps as it is and does not extract, and the anchor and null are taken out of what is written.
  */
 final class YamlRules implements FormatRules {
 

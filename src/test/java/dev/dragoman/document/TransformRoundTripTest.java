@@ -200,7 +200,8 @@ class TransformRoundTripTest {
                 .contains("[ref]: https://example.com/ref")
                 .contains("USE THE [REFERENCE LINK][ref] AND [AN ANCHOR](#getting-started).")
                 .contains("title: User guide")
-                .contains("1. WRITE THE SETTINGS:\n\n   ```yaml\n   dragoman:\n     target: pl\n\n     source: en\n   ```\n")
+                .contains("1. WRITE THE SETTINGS:\n\n   ```yaml\n   dragoman:\n     target: pl\n\n     source: en\n"
+                        + "   ```\n")
                 .contains("> ```\n> quoted code\n>\n> stays\n> ```\n");
     }
 
