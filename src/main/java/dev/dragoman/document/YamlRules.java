@@ -43,6 +43,9 @@ final class YamlRules implements FormatRules {
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?",
             "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN"));
 
+    /** A line that may be an empty entry: a {@code -} at its end, or before a comment. */
+    private static final Pattern MAYBE_EMPTY_ENTRY = Pattern.compile("(?m)-([ \\t]+#.*)?[ \\t]*$");
+
     /** What follows the {@code -} of an empty entry on its line: blanks, maybe a comment after them. */
     private static final Pattern REST_OF_EMPTY_ENTRY = Pattern.compile("([ \\t]+#[^\\r\\n]*|[ \\t]*)(\\r|\\n|$)");
 
@@ -71,6 +74,9 @@ final class YamlRules implements FormatRules {
      */
     @Override
     public String input(String text) {
+        if (!MAYBE_EMPTY_ENTRY.matcher(text).find()) {
+            return text;
+        }
         String anchor = "dragoman-empty-";
         while (text.contains(anchor)) {
             anchor = "x" + anchor;
