@@ -32,7 +32,8 @@ final class FinalLineBreak {
 
     private static boolean asciiLineBreaks(String encoding) {
         try {
-            return Arrays.equals("\r\n".getBytes(Charset.forName(encoding)), "\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] lineBreak = "\r\n".getBytes(Charset.forName(encoding));
+            return Arrays.equals(lineBreak, "\r\n".getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             return false;
         }

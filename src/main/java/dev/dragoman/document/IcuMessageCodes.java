@@ -33,6 +33,9 @@ final class IcuMessageCodes {
         int position = 0;
         for (int i = 0; i < parsed.countParts(); i++) {
             Part part = parsed.getPart(i);
+            if (part.getIndex() < position) {
+                continue; // the value of an explicit selector (=0), which lies inside the selector just taken
+            }
             String gap = pattern.substring(position, part.getIndex());
             if (Boolean.TRUE.equals(inMessage.peek())) {
                 text(fragment, syntax, gap);

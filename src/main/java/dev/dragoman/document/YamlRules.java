@@ -27,10 +27,10 @@ import net.sf.okapi.filters.yaml.parser.YamlParserConstants;
  * key path.
  *
  * <p>Okapi's YAML grammar wants a node after every {@code -} of a block sequence, so it rejects an empty entry, a
- * {@code -} alone on its line, which YAML reads as null (https://yaml.org/spec/1.2.2/#example-block-sequence-entry-types
- * has one; Rails' {@code abbr_month_names} start with one so that January is 1). Such an entry reaches the filter as
- * an anchored null, {@code - &dragoman-empty-1 ~}, which the filter keeps as it is and does not extract, and the anchor
- * and null are taken out of what is written.
+ * {@code -} alone on its line (maybe with a comment), which YAML reads as null
+ * (https://yaml.org/spec/1.2.2/#example-block-sequence-entry-types has one; Rails' {@code abbr_month_names} start with
+ * one so that January is 1). Such an entry reaches the filter as an anchored null, {@code - &dragoman-empty-1 ~},
+ * which the filter keeps as it is and does not extract, and the anchor and null are taken out of what is written.
  */
 final class YamlRules implements FormatRules {
 
@@ -44,6 +44,9 @@ final class YamlRules implements FormatRules {
             "[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+",
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?",
             "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN"));
+
+    /** A line that may be an empty entry: a {@code -} at its end, or before a comment. */
+    private static final Pattern MAYBE_EMPTY_ENTRY = Pattern.compile("(?m)-([ \\t]+#.*)?[ \\t]*$");
 
     /** What follows the {@code -} of an empty entry on its line: blanks, maybe a comment after them. */
     private static final Pattern REST_OF_EMPTY_ENTRY = Pattern.compile("([ \\t]+#[^\\r\\n]*|[ \\t]*)(\\r|\\n|$)");
@@ -80,6 +83,9 @@ final class YamlRules implements FormatRules {
      */
     @Override
     public String input(String text) {
+        if (!MAYBE_EMPTY_ENTRY.matcher(text).find()) {
+            return text;
+        }
         String anchor = "dragoman-empty-";
         while (text.contains(anchor)) {
             anchor = "x" + anchor;

@@ -78,6 +78,15 @@ class SnippetsTest {
     }
 
     @Test
+    void an_icu_plural_with_explicit_values_keeps_them_as_syntax() {
+        ProtectedText icu = Snippets.protect("{count, plural, =0 {nothing} =1 {one thing} other {# things}}", "icu");
+
+        assertThat(icu.coded()).isEqualTo("<x1/>nothing<x2/>one thing<x3/> things<x4/>");
+        assertThat(icu.restore("<x1/>nic<x2/>jedna rzecz<x3/> rzeczy<x4/>"))
+                .isEqualTo("{count, plural, =0 {nic} =1 {jedna rzecz} other {# rzeczy}}");
+    }
+
+    @Test
     void printf_conversions_are_markers() {
         ProtectedText printf = Snippets.protect("%1$s paid %.2f, 50 % off", "printf");
 
