@@ -52,11 +52,13 @@ final class YamlRules implements FormatRules {
     private static final Pattern REST_OF_EMPTY_ENTRY = Pattern.compile("([ \\t]+#[^\\r\\n]*|[ \\t]*)(\\r|\\n|$)");
 
     /**
-     * A text that reads back as itself as a plain scalar in block or flow context: no indicator first, no
-     * {@code ": "} or {@code " #"} inside, no flow indicator, no colon at the end, no line break or control character.
+     * A text that reads back as itself as a plain scalar in block context, where locale files keep their strings: no
+     * indicator first, no {@code ": "} or {@code " #"} inside, no colon at the end, no line break or control
+     * character. (Brackets and commas inside would end a plain scalar in a flow collection; locale files do not put
+     * their texts there, and quoting every {@code %{count}} would rewrite what was not translated.)
      */
     private static final Pattern PLAIN_SAFE = Pattern.compile(
-            "(?![-?:](\\s|$))[^\\[\\]{},#&*!|>'\"%@`\\p{Cntrl}](?:(?!: |:$| #)[^\\[\\]{},\\p{Cntrl}])*");
+            "(?![-?:](\\s|$))[^\\[\\]{},#&*!|>'\"%@`\\p{Cntrl}](?:(?!: |:$| #)\\P{Cntrl})*");
 
     private static final int PARSED = -1;
     private static final int NOT_AN_EMPTY_ENTRY = -2;
@@ -176,7 +178,8 @@ final class YamlRules implements FormatRules {
         }
         for (LocaleId locale : unit.getTargetLocales()) {
             TextFragment text = unit.getTarget(locale).getFirstContent();
-            if (!staysPlain(text.toText())) {
+            // the source's own text was a valid plain scalar as it was
+            if (!text.toText().equals(unit.getSource().getFirstContent().toText()) && !staysPlain(text.toText())) {
                 text.setCodedText(doubleQuoted(text.getCodedText()), text.getCodes(), false);
             }
         }
