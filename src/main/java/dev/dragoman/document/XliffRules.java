@@ -21,8 +21,9 @@ import net.sf.okapi.common.skeleton.SkeletonUtil;
  * changed": http://docs.oasis-open.org/xliff/v1.2/os/xliff-core.html#state), not {@code translated}, because a model's
  * translation has not been reviewed by anyone and a CAT tool should show it as such. A unit left untranslated gets no
  * target: Okapi's filter prepares an empty {@code <target>} in every unit without one and its writer would fill it with
- * a copy of the source, so that element is taken out of the unit's skeleton. The line break after the root element
- * comes back too.
+ * a copy of the source, so that element is taken out of the unit's skeleton; an empty {@code <target>} of the file's
+ * own (Angular writes {@code <target state="new"></target>}) stays empty. The line break after the root element comes
+ * back too.
  *
  * <p>XLIFF 2 (which Okapi writes anew from its model): a translated segment gets {@code state="translated"}, XLIFF 2
  * having no state for "translated, to be reviewed" below "reviewed"
@@ -81,9 +82,18 @@ final class XliffRules implements FormatRules {
     public void beforeWrite(ITextUnit unit, boolean translated) {
         if (translated) {
             unit.getTarget(target).setProperty(new Property(Property.STATE, skeleton ? STATE : STATE_2));
-        } else if (skeleton && !unit.hasTarget(target) && unit.getSkeleton() instanceof GenericSkeleton generic) {
-            removeEmptyTarget(unit, generic.getParts());
+        } else if (skeleton && unit.getSkeleton() instanceof GenericSkeleton generic) {
+            if (!unit.hasTarget(target)) {
+                removeEmptyTarget(unit, generic.getParts());
+            } else if (unit.getTarget(target).isEmpty()) {
+                keepEmpty(unit, generic.getParts());
+            }
         }
+    }
+
+    /** Writes the file's own empty {@code <target>} empty, where Okapi's writer would put a copy of the source. */
+    private static void keepEmpty(ITextUnit unit, List<GenericSkeletonPart> parts) {
+        parts.stream().filter(part -> SkeletonUtil.isTargetPlaceholder(part, unit)).forEach(part -> part.setData(""));
     }
 
     /** Takes {@code <target xml:lang="…">}, its content placeholder and {@code </target>} and the line break out. */

@@ -150,6 +150,34 @@ class TransformRoundTripTest {
     }
 
     @Test
+    void an_empty_xliff_target_of_the_file_stays_empty_unless_translated() throws Exception {
+        Path input = Files.writeString(dir.resolve("angular.xlf"), """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+                  <file source-language="en" datatype="plaintext" original="ng2.template" target-language="pl">
+                    <body>
+                      <trans-unit id="save" datatype="html">
+                        <source>Save</source>
+                        <target state="new"></target>
+                      </trans-unit>
+                      <trans-unit id="cancel" datatype="html">
+                        <source>Cancel</source>
+                        <target state="new"></target>
+                      </trans-unit>
+                    </body>
+                  </file>
+                </xliff>
+                """);
+        OkapiDocument document = Samples.read(input, "pl");
+
+        String output = new String(Samples.write(document, segment -> segment.id().equals("save")
+                ? Optional.of("Zapisz") : Optional.empty(), dir, "angular.pl.xlf"), StandardCharsets.UTF_8);
+
+        assertThat(output).contains("<source>Save</source>\n        <target state=\"needs-review-translation\">Zapisz"
+                + "</target>").contains("<source>Cancel</source>\n        <target state=\"new\"></target>");
+    }
+
+    @Test
     void xliff2_gets_targets_with_their_inline_codes() throws Exception {
         String output = upperCased("app2.xlf", "pl");
 
