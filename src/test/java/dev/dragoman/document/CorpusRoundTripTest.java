@@ -169,13 +169,16 @@ class CorpusRoundTripTest {
 
     /**
      * An XLIFF file's targets have the inline elements of their sources, by name and id, and the ICU syntax of their
-     * text (Angular writes its plurals and selects as text).
+     * text (Angular writes its plurals and selects as text). An empty target stays empty where the unit has no words.
      */
     private static void targetsKeepTheirSourcesCodes(String xliff) throws Exception {
         NodeList targets = TransformRoundTripTest.xml(xliff).getElementsByTagNameNS("*", "target");
         assertThat(targets.getLength()).as("targets").isPositive();
         for (int i = 0; i < targets.getLength(); i++) {
             Element target = (Element) targets.item(i);
+            if (!target.hasChildNodes()) {
+                continue; // a unit left as the file had it: no words to translate, only a placeholder
+            }
             Element source = (Element) ((Element) target.getParentNode()).getElementsByTagNameNS("*", "source")
                     .item(0);
             assertThat(inlineElements(target)).as("the inline elements of " + target.getTextContent())
