@@ -52,7 +52,9 @@ interface FormatRules {
 
     /**
      * The text the filter reads, its byte order mark left out: the file's own, or one with a construct the filter
-     * cannot parse replaced by one it can; {@link #output} then puts the file's own construct back in what is written.
+     * cannot parse replaced by one it can; {@link #output} then puts the file's own construct back in what is written
+     * (and leaves a text without the replacement as it is: the document reads the file itself when the changed text
+     * cannot be encoded as the file was).
      */
     default String input(String text) {
         return text;
