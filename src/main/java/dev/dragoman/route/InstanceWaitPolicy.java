@@ -53,22 +53,24 @@ final class InstanceWaitPolicy implements Processor {
 
     /**
      * Bad replies get a few more rounds ({@code dragoman.retry.transient-attempts}), not the whole deadline: a flaky
-     * provider's next answer is likely good, a model that always answers empty should fail fast. None at all when an
-     * instance translated other texts well since this one started: then the text is at fault, not the instances.
+     * provider's next answer is likely good, a model that always answers empty should fail fast. When an instance
+     * translated other texts well since this one started, its failure is then final: the text is at fault.
      */
     private boolean repeatedBadReplies(Exchange exchange, Exception failure) {
         if (!Retryable.invalidReply(failure)) {
             return false;
         }
-        Instant started = exchange.getProperty(ExchangeKeys.STARTED, Instant.class);
-        if (started != null && providers.all().stream().anyMatch(p -> p.goodReplies().since(started))) {
-            // the instances translate other texts well: this text is at fault, and waiting will not change that
-            exchange.setProperty(ExchangeKeys.BAD_TEXT, true);
-            return true;
-        }
         int rounds = exchange.getProperty(ExchangeKeys.BAD_REPLY_ROUNDS, 0, Integer.class) + 1;
         exchange.setProperty(ExchangeKeys.BAD_REPLY_ROUNDS, rounds);
-        return rounds > rules.transientRetries();
+        if (rounds <= rules.transientRetries()) {
+            return false;
+        }
+        Instant started = exchange.getProperty(ExchangeKeys.STARTED, Instant.class);
+        if (started != null && providers.all().stream().anyMatch(p -> p.goodReplies().since(started))) {
+            // the instances translated other texts well meanwhile: this text is at fault, and no wait would help
+            exchange.setProperty(ExchangeKeys.BAD_TEXT, true);
+        }
+        return true;
     }
 
     /** Of the instance the text asked for, if it named one; else of the first instance that can take a call. */
