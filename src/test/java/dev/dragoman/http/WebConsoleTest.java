@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,9 +109,12 @@ class WebConsoleTest extends DragomanTestSupport {
         assertThat(columns.get(0).getLocation().getY()).as("side by side").isEqualTo(columns.get(1).getLocation().getY());
         assertThat(columns.get(0).getLocation().getX()).isLessThan(columns.get(1).getLocation().getX());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(browser.findElement(
-                By.cssSelector("#providers tr[data-state]")).getAttribute("data-state")).isNotNull());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(keyRows())
+        // the page draws the keys' table anew every few seconds: a row read while it is redrawn is gone, read again
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("#providers tr[data-state]"))
+                        .getAttribute("data-state")).isNotNull());
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(keyRows())
                 .filteredOn(row -> row.getText().contains("rejected")).hasSize(1)
                 .allSatisfy(row -> assertThat(row.getText()).doesNotContain(GAMMA_KEY)));
         assertThat(browser.getPageSource()).doesNotContain(GAMMA_KEY, "sk-alpha-key-000000000001");
