@@ -66,6 +66,7 @@ import dev.dragoman.memory.JdbcTranslationMemory;
 import dev.dragoman.memory.NoMemory;
 import dev.dragoman.memory.TmxImport;
 import dev.dragoman.memory.TranslationMemory;
+import dev.dragoman.observe.EntryRouteMetrics;
 import dev.dragoman.observe.FileProgress;
 import dev.dragoman.observe.HealthChecks;
 import dev.dragoman.observe.ProviderMeters;
@@ -187,6 +188,11 @@ public class DragomanConfiguration implements CamelConfiguration {
         if (registry == null) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        }
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.metrics.enabled:false}}"))
+                && !Boolean.parseBoolean(context.resolvePropertyPlaceholders(
+                        "{{camel.metrics.enable-route-policy:true}}"))) {
+            context.addRoutePolicyFactory(new EntryRouteMetrics(registry));
         }
         ProviderMeters providerMeters = new ProviderMeters(registry, providers, Clock.systemUTC());
         SourceMeters sourceMeters = new SourceMeters(registry, Clock.systemUTC());

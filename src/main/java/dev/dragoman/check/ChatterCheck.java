@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The reply is the translation only, not a conversation about it: chat models open with "Sure, here is the
@@ -21,21 +22,26 @@ public final class ChatterCheck implements SegmentCheck {
      * Openings that are chatter in any text. Words that also start ordinary sentences ("Sure, he came.", "I can't
      * open the file.") count only with what makes them chatter: "here", "I", a refusal to translate or help.
      */
-    private static final List<Pattern> PHRASES = List.of(
-            opening("(?:sure|certainly|of course|absolutely)[\\s,!.:]*(?:$|here\\b|I\\b|I['’]|below\\b"
-                    + "|the translation\\b)"),
-            opening("here(?:['’]s| is| are)\\b[^\\n]{0,40}?\\btranslat"),
-            opening("as an ai\\b|as a (?:large )?language model\\b"),
-            opening("(?:I['’]m|I am) sorry\\b[^\\n]{0,40}?(?:can['’]?t|cannot|can not|unable|won['’]t)"),
-            opening("I (?:cannot|can['’]t|can not|am unable to|won['’]t) (?:translate|help|assist|provide|comply"
-                    + "|fulfil)"),
-            opening("以下是[^\\n]{0,20}?(?:翻译|译文)"),
-            opening("好的[\\s，,。.!！]*(?:$|以下|这是|下面|翻译)"));
+    private static final List<String> PHRASE_WORDS = List.of(
+            "(?:sure|certainly|of course|absolutely)[\\s,!.:]*(?:$|here\\b|I\\b|I['’]|below\\b"
+                    + "|the translation\\b)",
+            "here(?:['’]s| is| are)\\b[^\\n]{0,40}?\\btranslat",
+            "as an ai\\b|as a (?:large )?language model\\b",
+            "(?:I['’]m|I am) sorry\\b[^\\n]{0,40}?(?:can['’]?t|cannot|can not|unable|won['’]t)",
+            "I (?:cannot|can['’]t|can not|am unable to|won['’]t) (?:translate|help|assist|provide|comply"
+                    + "|fulfil)",
+            "以下是[^\\n]{0,20}?(?:翻译|译文)",
+            "好的[\\s，,。.!！]*(?:$|以下|这是|下面|翻译)");
     /** Labels a model puts before its translation; a source that starts with any label of its own is excused. */
-    private static final List<Pattern> LABELS = List.of(
-            opening("(?:\\p{L}+\\s+){0,2}translat(?:ion|ed text)\\s*[:：]"),
-            opening("notes?\\s*[:：]"),
-            opening("(?:翻译|译文)\\s*[:：]"));
+    private static final List<String> LABEL_WORDS = List.of(
+            "(?:\\p{L}+\\s+){0,2}translat(?:ion|ed text)\\s*[:：]",
+            "notes?\\s*[:：]",
+            "(?:翻译|译文)\\s*[:：]");
+    private static final List<Pattern> PHRASES = PHRASE_WORDS.stream().map(ChatterCheck::opening).toList();
+    private static final List<Pattern> LABELS = LABEL_WORDS.stream().map(ChatterCheck::opening).toList();
+    /** Any phrase or label: most replies open with neither, and one matcher tells so, on every reply's check. */
+    private static final Pattern ANY_OPENING = opening(String.join("|",
+            Stream.concat(PHRASE_WORDS.stream(), LABEL_WORDS.stream()).toList()));
     private static final Pattern ANY_LABEL = opening("[\\p{L}\\p{M} ]{1,30}?[:：]");
     /** An explanation after the translation, set off by a blank line. */
     private static final Pattern AFTERWORD = Pattern.compile(
@@ -53,8 +59,10 @@ public final class ChatterCheck implements SegmentCheck {
 
     @Override
     public Optional<String> problem(String source, String translation, String sourceLang, String targetLang) {
-        boolean chatter = PHRASES.stream().anyMatch(p -> p.matcher(translation).find() && !p.matcher(source).find())
-                || !ANY_LABEL.matcher(source).find() && LABELS.stream().anyMatch(p -> p.matcher(translation).find());
+        boolean chatter = ANY_OPENING.matcher(translation).find()
+                && (PHRASES.stream().anyMatch(p -> p.matcher(translation).find() && !p.matcher(source).find())
+                        || !ANY_LABEL.matcher(source).find()
+                                && LABELS.stream().anyMatch(p -> p.matcher(translation).find()));
         if (chatter) {
             return Optional.of(reason(translation.strip()));
         }

@@ -39,6 +39,10 @@ public final class LengthCheck implements SegmentCheck {
 
     @Override
     public Optional<String> problem(String source, String translation, String sourceLang, String targetLang) {
+        // no shorter source has as many code points of prose: skip it before taking its placeholders out
+        if (source.length() < SHORTEST_SOURCE) {
+            return Optional.empty();
+        }
         String from = Placeholders.translatableText(source);
         String to = Placeholders.translatableText(translation);
         int length = from.codePointCount(0, from.length());

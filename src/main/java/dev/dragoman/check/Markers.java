@@ -21,6 +21,10 @@ public final class Markers {
 
     /** The markers of {@code text} in the order they appear. */
     public static List<Marker> find(String text) {
+        // most texts have no markup at all: no matcher for them, on every reply's check
+        if (text.indexOf('<') < 0) {
+            return List.of();
+        }
         List<Marker> found = new ArrayList<>();
         Matcher m = MARKER.matcher(text);
         while (m.find()) {

@@ -25,6 +25,10 @@ final class Markup {
     }
 
     static List<Span> find(String text) {
+        // every alternative needs one of these: most texts need no matcher, on every reply's check
+        if (text.indexOf('<') < 0 && text.indexOf('&') < 0 && text.indexOf("://") < 0) {
+            return List.of();
+        }
         List<Span> found = new ArrayList<>();
         Matcher m = MARKUP.matcher(text);
         while (m.find()) {

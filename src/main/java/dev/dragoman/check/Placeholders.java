@@ -3,6 +3,7 @@ package dev.dragoman.check;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds what a translator must carry over unchanged: the placeholders a program fills in (printf conversions, brace
@@ -10,6 +11,8 @@ import java.util.List;
  * markup and URLs. Checks compare what they find in source and translation; the pseudo-localiser leaves it alone.
  */
 public final class Placeholders {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
 
     private Placeholders() {
     }
@@ -47,7 +50,7 @@ public final class Placeholders {
             prose.append(text, at, span.start()).append(' ');
             at = span.end();
         }
-        return prose.append(text, at, text.length()).toString().replaceAll("(?U)\\s+", " ").strip();
+        return WHITE_SPACE.matcher(prose.append(text, at, text.length())).replaceAll(" ").strip();
     }
 
     private static List<Span> merged(List<Span> spans) {

@@ -34,6 +34,10 @@ final class PrintfConversions {
 
     /** The conversions of {@code text} in order; {@code %%}, a literal percent sign, is none. */
     static List<Placeholder> find(String text) {
+        // most texts have no conversion at all: no matcher for them, on every reply's check
+        if (text.indexOf('%') < 0) {
+            return List.of();
+        }
         List<Placeholder> found = new ArrayList<>();
         Matcher m = CONVERSION.matcher(text);
         while (m.find()) {

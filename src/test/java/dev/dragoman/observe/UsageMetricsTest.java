@@ -133,8 +133,13 @@ class UsageMetricsTest extends DragomanTestSupport {
         assertThat(metrics.value("dragoman_key_state", Map.of("instance", "stub", "key", new ApiKey(KEY_A).masked(),
                 "state", "active"))).isEqualTo(1);
         assertThat(metrics.value("dragoman_in_flight", Map.of("source", "http"))).isZero();
-        assertThat(metrics.all()).as("Camel's own route metrics stay on")
-                .anyMatch(sample -> sample.name().startsWith("camel_exchanges"));
+        assertThat(metrics.all()).as("Camel's own route metrics stay on for the route the texts came in by")
+                .anyMatch(sample -> sample.name().startsWith("camel_exchanges")
+                        && "http-translate".equals(sample.labels().get("routeId")));
+        assertThat(metrics.all()).as("but not for the internal routes each text passes (EntryRouteMetrics)")
+                .noneMatch(sample -> sample.name().startsWith("camel_exchanges")
+                        && List.of("translate", "dispatch", "provider-stub").contains(sample.labels().get("routeId")))
+                .noneMatch(sample -> sample.name().startsWith("camel_exchange_event_notifier"));
 
         JsonNode instance = usage.at("/instances/0");
         assertThat(instance.get("instance").asText()).isEqualTo("stub");
