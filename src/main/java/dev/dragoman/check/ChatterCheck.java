@@ -59,10 +59,12 @@ public final class ChatterCheck implements SegmentCheck {
 
     @Override
     public Optional<String> problem(String source, String translation, String sourceLang, String targetLang) {
-        boolean chatter = ANY_OPENING.matcher(translation).find()
-                && (PHRASES.stream().anyMatch(p -> p.matcher(translation).find() && !p.matcher(source).find())
-                        || !ANY_LABEL.matcher(source).find()
-                                && LABELS.stream().anyMatch(p -> p.matcher(translation).find()));
+        // lookingAt, not find: find tries an opening (\A) at every position of the text before it gives up
+        boolean chatter = ANY_OPENING.matcher(translation).lookingAt()
+                && (PHRASES.stream().anyMatch(p -> p.matcher(translation).lookingAt()
+                        && !p.matcher(source).lookingAt())
+                        || !ANY_LABEL.matcher(source).lookingAt()
+                                && LABELS.stream().anyMatch(p -> p.matcher(translation).lookingAt()));
         if (chatter) {
             return Optional.of(reason(translation.strip()));
         }

@@ -27,6 +27,9 @@ public final class MarkersCheck implements SegmentCheck {
     public Optional<String> problem(String source, String translation, String sourceLang, String targetLang) {
         List<Marker> expected = Markers.find(source);
         List<Marker> found = Markers.find(translation);
+        if (expected.isEmpty() && found.isEmpty()) {
+            return Optional.empty();
+        }
         List<String> problems = countProblems(counts(expected), counts(found));
         if (!problems.isEmpty()) {
             return Optional.of(String.join("; ", problems));

@@ -35,6 +35,9 @@ public final class PlaceholdersCheck implements SegmentCheck {
     public Optional<String> problem(String source, String translation, String sourceLang, String targetLang) {
         List<Placeholder> expected = Placeholders.find(source);
         List<Placeholder> found = Placeholders.find(translation);
+        if (expected.isEmpty() && found.isEmpty()) {
+            return Optional.empty();
+        }
         List<String> problems = new ArrayList<>();
         unmatched(expected, found).forEach(text -> problems.add("placeholder " + text + " missing"));
         unmatched(found, expected).forEach(text -> problems.add("placeholder " + text + " added"));

@@ -1,6 +1,7 @@
 package dev.dragoman.http;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -14,9 +15,11 @@ import dev.dragoman.translate.ExchangeKeys;
  * translated for nobody ({@link ClientGone}); bound as {@code httpClients}. platform-http's request is Vert.x Web's,
  * whose routing context reports a connection closed before the response ended to its end handlers as a failure.
  */
-public class HttpClients {
+public class HttpClients implements Processor {
 
-    public void watch(Exchange exchange) {
+    /** Watches the request's connection for the rest of the exchange. */
+    @Override
+    public void process(Exchange exchange) {
         ClientGone client = new ClientGone();
         exchange.setProperty(ExchangeKeys.CLIENT_GONE, client);
         HttpMessage message = exchange.getIn(HttpMessage.class);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ import dev.dragoman.translate.TranslationRequest;
  * ({@code [{"text": …, "translation": …}, …]}, oldest first, for every text of the request); a {@code text/plain} body
  * is one text, with those fields but the context as query parameters.
  */
-public class HttpRequests {
+public class HttpRequests implements Processor {
 
     private final Providers providers;
     private final int maxBody;
@@ -129,7 +130,8 @@ public class HttpRequests {
      * {@code texts} batch as the boolean variables {@code stream} and {@code batch} (plain variables: a route's
      * {@code ${variable.call.stream}} would copy the exchange on every request), and the first text as the body.
      */
-    public void accept(Exchange exchange) throws BadRequestException, TooLargeException {
+    @Override
+    public void process(Exchange exchange) throws BadRequestException, TooLargeException {
         TranslateCall call = read(exchange);
         exchange.setVariable(ExchangeKeys.HTTP_CALL, call);
         exchange.setVariable(ExchangeKeys.HTTP_STREAM, call.stream());

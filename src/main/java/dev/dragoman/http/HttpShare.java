@@ -3,6 +3,7 @@ package dev.dragoman.http;
 import java.util.concurrent.Semaphore;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import dev.dragoman.translate.ExchangeKeys;
@@ -15,7 +16,7 @@ import dev.dragoman.translate.ExchangeKeys;
  * outnumber the share: single texts run on their request's thread, and batches smaller than the share hold a slot for
  * each of their texts. The slots are given back when the request is done, whatever its outcome.
  */
-public class HttpShare {
+public class HttpShare implements Processor {
 
     private final Semaphore slots;
     private final int size;
@@ -30,7 +31,9 @@ public class HttpShare {
         return size - slots.availablePermits();
     }
 
-    public void admit(Exchange exchange) throws ShareFullException {
+    /** Admits the request's texts, or refuses it. */
+    @Override
+    public void process(Exchange exchange) throws ShareFullException {
         int wanted = Math.min(exchange.getVariable(ExchangeKeys.HTTP_CALL, TranslateCall.class).requests().size(), size);
         if (!slots.tryAcquire(wanted)) {
             throw new ShareFullException("the HTTP API is translating as many texts as it may at once"
