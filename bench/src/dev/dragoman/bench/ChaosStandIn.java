@@ -20,8 +20,8 @@ import com.sun.net.httpserver.HttpServer;
  * An OpenAI-compatible provider that misbehaves: it translates each text as {@code "T:" + text} after a short
  * latency, but answers a share of the calls (the chaos phase 30%, the soak 5%) with one of six faults, drawn with
  * equal odds from a seeded random: a 429 with {@code Retry-After: 1}, a 500, a 503 with {@code Retry-After: 1}, a
- * connection closed without an answer, a 200 whose JSON is cut off, and a 200 whose reply is empty. {@link #down()} closes its port (connections are refused) until
- * {@link #up()} opens the same port again.
+ * connection closed without an answer, a 200 whose JSON is cut off, and a 200 whose reply is empty.
+ * {@link #down()} closes its port (connections are refused) until {@link #up()} opens the same port again.
  */
 final class ChaosStandIn implements AutoCloseable {
 
