@@ -57,10 +57,14 @@ import dev.dragoman.support.KafkaBroker;
  * <li>formats: a generated document of about 2,000 segments in each format read through Okapi (PO, XLIFF 1.2 and
  * 2.0, JSON, YAML, properties, Markdown, HTML, SRT, WebVTT, DOCX) through a Dragoman of its own on a stand-in that
  * keeps every marker and placeholder: segments per second per format, and the round-trip faults its checks find in
- * the outputs ({@link FormatsPhase}).</li>
+ * the outputs ({@link FormatsPhase});</li>
+ * <li>soak: a Dragoman of its own for --soak-minutes (30) at a steady rate through HTTP, the file drop and Kafka
+ * together, against a provider that answers 5% of the calls with a fault and is down for 20 s around the middle:
+ * translations per second and HTTP p99 per minute, RSS, heap after a full collection, threads and open files at the
+ * start and the end, texts lost ({@link SoakPhase}). Not with --quick unless named in --phases.</li>
  * </ol>
  * The broker, the {@link StandIn} and the shared Dragoman start only for the phases that use them (overhead,
- * saturation, kafka, chaos); file-heap, cost and formats start their own.
+ * saturation, kafka, chaos); file-heap, cost, formats and soak start their own.
  * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
  * their Dragoman runs without a translation memory (the phases repeat texts, and a memory file in the project folder
  * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}): the {@link StandIn}
@@ -83,6 +87,8 @@ public final class Bench {
     private final List<String> phases;
     private final int concurrency;
     private final Map<String, String> figures = new LinkedHashMap<>();
+    /** --soak-minutes: how long the soak phase runs. */
+    private static int soakMinutes = 30;
 
     private Bench(Sizes sizes, List<String> phases, int concurrency) {
         this.sizes = sizes;
@@ -90,14 +96,20 @@ public final class Bench {
         this.concurrency = concurrency;
     }
 
-    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats] [--concurrency 64]} */
+    /**
+     * {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats,soak] [--concurrency 64]
+     * [--soak-minutes 30]}
+     */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
         int concurrency = arguments.indexOf("--concurrency");
+        int soak = arguments.indexOf("--soak-minutes");
+        soakMinutes = soak >= 0 ? SoakPhase.minutes(args[soak + 1]) : soakMinutes;
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
-                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost", "formats"),
+                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost", "formats", "soak").stream()
+                        .filter(phase -> !(quick && phase.equals("soak"))).toList(),
                 concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(complete ? 0 : 1);
@@ -126,6 +138,9 @@ public final class Bench {
         if (phases.contains("formats")) {
             figures.putAll(new FormatsPhase(sizes == QUICK).run());
         }
+        if (phases.contains("soak")) {
+            figures.putAll(new SoakPhase(soakMinutes).run());
+        }
         figures.put("bench_seconds", String.format("%.0f", (System.nanoTime() - started) / 1e9));
         figures.forEach((name, value) -> System.out.println(name + " " + value));
         List<String> broken = new ArrayList<>();
@@ -134,6 +149,9 @@ public final class Bench {
         }
         if (phases.contains("chaos") && !figures.containsKey("chaos_lost")) {
             broken.add("the chaos phase did not finish");
+        }
+        if (phases.contains("soak") && !figures.containsKey("soak_lost")) {
+            broken.add("the soak phase did not finish");
         }
         if (phases.contains("cost") && (!"0".equals(figures.get("cost_lines_wrong"))
                 || !figures.get("cost_lines").equals(figures.get("cost_line_texts_sent")))) {

@@ -4,28 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -40,10 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class ChaosPhase {
 
     private static final Path DIR = Path.of("target", "bench", "chaos");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String INPUT = "chaos.text";
-    private static final String OUTPUT = "chaos.translations";
-    private static final String DEAD = "chaos.failed";
+    private static final Topics TOPICS = new Topics("chaos.text", "chaos.translations", "chaos.failed");
 
     private final int records;
     private final Duration downFor;
@@ -58,12 +46,10 @@ final class ChaosPhase {
     Map<String, String> run() throws Exception {
         Bench.deleteTree(DIR);
         Files.createDirectories(DIR);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            admin.createTopics(List.of(new NewTopic(INPUT, 4, (short) 1), new NewTopic(OUTPUT, 4, (short) 1),
-                    new NewTopic(DEAD, 1, (short) 1))).all().get();
-        }
+        TOPICS.create(brokers);
         Map<String, String> figures = new LinkedHashMap<>();
-        try (ChaosStandIn standIn = new ChaosStandIn(); Outputs outputs = new Outputs()) {
+        try (ChaosStandIn standIn = new ChaosStandIn(0.30);
+             KafkaOutputs outputs = new KafkaOutputs(brokers, TOPICS, "chaos")) {
             Path config = config(standIn);
             Bench.DragomanJvm first = Bench.DragomanJvm.start(config, DIR.resolve("dragoman-1-gc.log"));
             first.awaitReady(Duration.ofSeconds(120));
@@ -71,25 +57,25 @@ final class ChaosPhase {
             long start = System.nanoTime();
             produce();
             long limit = start + Duration.ofSeconds(120 + records / 20).toNanos();
-            outputs.awaitDistinct(records / 3, limit);
+            outputs.awaitAccounted(records / 3, limit);
             Bench.progress("chaos: " + outputs.distinct() + " out, killing Dragoman with SIGKILL");
             first.kill();
             try (Bench.DragomanJvm second = Bench.DragomanJvm.start(config, DIR.resolve("dragoman-2-gc.log"))) {
                 second.awaitReady(Duration.ofSeconds(120));
                 Bench.progress("chaos: Dragoman restarted (pid " + second.pid() + ")");
-                outputs.awaitDistinct(2 * records / 3, limit);
+                outputs.awaitAccounted(2 * records / 3, limit);
                 Bench.progress("chaos: " + outputs.distinct() + " out, provider down for " + downFor.toSeconds() + " s");
                 standIn.down();
                 Thread.sleep(downFor.toMillis());
                 standIn.up();
                 Bench.progress("chaos: provider up again");
-                outputs.awaitDistinct(records, limit);
+                outputs.awaitAccounted(records, limit);
                 long end = System.nanoTime();
                 // dead letters and late duplicates still on their way
                 outputs.drain(Duration.ofSeconds(5));
                 figures.put("chaos_lost", String.valueOf(records - outputs.accounted()));
-                figures.put("chaos_dead_letters", String.valueOf(outputs.deadLetters));
-                figures.put("chaos_duplicates", String.valueOf(outputs.envelopes - outputs.distinct()));
+                figures.put("chaos_dead_letters", String.valueOf(outputs.deadLetters.get()));
+                figures.put("chaos_duplicates", String.valueOf(outputs.envelopes.get() - outputs.distinct()));
                 figures.put("chaos_wall_s", String.format("%.1f", (end - start) / 1e9));
                 figures.put("chaos_provider_calls", String.valueOf(standIn.requests.get()));
                 figures.put("chaos_provider_faults", String.valueOf(standIn.faults.get()));
@@ -106,7 +92,7 @@ final class ChaosPhase {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new StringSerializer())) {
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(INPUT, "k" + i % 97,
+                producer.send(new ProducerRecord<>(TOPICS.input(), "k" + i % 97,
                         "{\"text\":\"Chaos Zeile " + i + "\",\"id\":\"c-" + i + "\"}"));
             }
         }
@@ -114,6 +100,21 @@ final class ChaosPhase {
 
     /** A user's DRAGOMAN_CONFIG file: one instance of 8 keys on the misbehaving stand-in, the Kafka stream on. */
     private Path config(ChaosStandIn standIn) throws IOException {
+        Map<String, String> p = config(standIn, DIR, brokers, TOPICS, "chaos");
+        // a batch is as slow as its unluckiest record (a few retries with backoff): larger batches keep the pool busy
+        p.put("dragoman.kafka.max-poll-records", "500");
+        // the killed process's partitions go to its successor after this, not after the default 45 s
+        p.put("dragoman.kafka.session-timeout", "10000");
+        return Bench.writeConfig(DIR.resolve("dragoman-chaos.properties"), p);
+    }
+
+    /**
+     * The configuration a Dragoman on the {@link ChaosStandIn} starts from (the chaos and soak phases add theirs): one
+     * instance {@code chaos} of 8 keys x 4 in flight, one text a call, the file drop in {@code dir}, no translation
+     * memory, the Kafka stream on the topics.
+     */
+    static Map<String, String> config(ChaosStandIn standIn, Path dir, String brokers, Topics topics, String group)
+            throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("camel.server.port", String.valueOf(Bench.freePort()));
         p.put("dragoman.providers", "chaos");
@@ -123,92 +124,28 @@ final class ChaosPhase {
         p.put("dragoman.provider.chaos.keys", IntStream.rangeClosed(1, 8)
                 .mapToObj(k -> "chaos-key-" + k).collect(Collectors.joining("|")));
         p.put("dragoman.provider.chaos.concurrency", "4");
-        // its stand-in answers one text a call: the phase measures faults, not batches
+        // its stand-in answers one text a call: the phases measure faults, not batches
         p.put("dragoman.provider.chaos.batch-lines", "1");
         for (String folder : new String[] { "inbox", "outbox", "failed" }) {
-            p.put("dragoman.file." + folder, DIR.resolve(folder).toAbsolutePath().toString());
+            p.put("dragoman.file." + folder, dir.resolve(folder).toAbsolutePath().toString());
         }
         p.put("dragoman.memory.enabled", "false");
         p.put("dragoman.kafka.brokers", brokers);
-        p.put("dragoman.kafka.input", INPUT);
-        p.put("dragoman.kafka.output", OUTPUT);
-        p.put("dragoman.kafka.dead-letter", DEAD);
-        p.put("dragoman.kafka.group", "chaos");
-        // a batch is as slow as its unluckiest record (a few retries with backoff): larger batches keep the pool busy
-        p.put("dragoman.kafka.max-poll-records", "500");
-        // the killed process's partitions go to its successor after this, not after the default 45 s
-        p.put("dragoman.kafka.session-timeout", "10000");
-        return Bench.writeConfig(DIR.resolve("dragoman-chaos.properties"), p);
+        p.put("dragoman.kafka.input", topics.input());
+        p.put("dragoman.kafka.output", topics.output());
+        p.put("dragoman.kafka.dead-letter", topics.dead());
+        p.put("dragoman.kafka.group", group);
+        return p;
     }
 
-    /** Reads the output and dead-letter topics from their beginning, counting envelopes by record id. */
-    private final class Outputs implements AutoCloseable {
+    /** A phase's Kafka topics: its input (4 partitions), output (4) and dead letters (1). */
+    record Topics(String input, String output, String dead) {
 
-        private final KafkaConsumer<String, String> consumer;
-        private final Set<String> translated = new HashSet<>();
-        private final Set<String> dead = new HashSet<>();
-        long envelopes;
-        long deadLetters;
-
-        Outputs() {
-            Properties properties = new Properties();
-            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-            properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-            consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(OUTPUT, DEAD)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        void create(String brokers) throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+                admin.createTopics(List.of(new NewTopic(input, 4, (short) 1), new NewTopic(output, 4, (short) 1),
+                        new NewTopic(dead, 1, (short) 1))).all().get();
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        int distinct() {
-            return translated.size();
-        }
-
-        int accounted() {
-            Set<String> all = new HashSet<>(translated);
-            all.addAll(dead);
-            return all.size();
-        }
-
-        void awaitDistinct(int count, long limitNanos) throws IOException {
-            long lastProgress = System.nanoTime();
-            while (accounted() < count && System.nanoTime() < limitNanos) {
-                poll();
-                if (System.nanoTime() - lastProgress > 10e9) {
-                    lastProgress = System.nanoTime();
-                    Bench.progress("chaos: " + distinct() + " translated, " + deadLetters + " dead letters");
-                }
-            }
-        }
-
-        void drain(Duration time) throws IOException {
-            long until = System.nanoTime() + time.toNanos();
-            while (System.nanoTime() < until) {
-                poll();
-            }
-        }
-
-        private void poll() throws IOException {
-            for (var record : consumer.poll(Duration.ofMillis(200))) {
-                JsonNode value = JSON.readTree(record.value());
-                if (record.topic().equals(DEAD)) {
-                    deadLetters++;
-                    dead.add(value.path("id").asText());
-                } else {
-                    envelopes++;
-                    translated.add(value.path("id").asText());
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
         }
     }
 }

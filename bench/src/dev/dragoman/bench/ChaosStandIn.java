@@ -18,26 +18,28 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An OpenAI-compatible provider that misbehaves: it translates each text as {@code "T:" + text} after a short
- * latency, but answers a share of the calls (30%) with one of six faults, drawn from a seeded random: a 429 with
- * {@code Retry-After: 1}, a 500, a 503 with {@code Retry-After: 1}, a connection closed without an answer, a 200 whose
- * JSON is cut off, and a 200 whose reply is empty. {@link #down()} closes its port (connections are refused) until
- * {@link #up()} opens the same port again.
+ * latency, but answers a share of the calls (the chaos phase 30%, the soak 5%) with one of six faults, drawn with
+ * equal odds from a seeded random: a 429 with {@code Retry-After: 1}, a 500, a 503 with {@code Retry-After: 1}, a
+ * connection closed without an answer, a 200 whose JSON is cut off, and a 200 whose reply is empty.
+ * {@link #down()} closes its port (connections are refused) until {@link #up()} opens the same port again.
  */
 final class ChaosStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final double FAULT_SHARE = 0.30;
     private static final int LATENCY_MS = 10;
 
     private final int port;
+    private final double faultShare;
     private final ExecutorService pool = Executors.newFixedThreadPool(64);
     private final Random random = new Random(20261122);
     private HttpServer server;
     final AtomicLong requests = new AtomicLong();
     final AtomicLong faults = new AtomicLong();
 
-    ChaosStandIn() throws IOException {
+    /** @param faultShare the share of calls answered with a fault, 0 to 1 */
+    ChaosStandIn(double faultShare) throws IOException {
         this.port = Bench.freePort();
+        this.faultShare = faultShare;
         up();
     }
 
@@ -57,7 +59,7 @@ final class ChaosStandIn implements AutoCloseable {
     }
 
     private synchronized int draw() {
-        return random.nextDouble() < FAULT_SHARE ? 1 + random.nextInt(6) : 0;
+        return random.nextDouble() < faultShare ? 1 + random.nextInt(6) : 0;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
