@@ -76,6 +76,7 @@ import dev.dragoman.observe.UsageReport;
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.route.Redeliveries;
 import dev.dragoman.translate.BatchPacker;
 import dev.dragoman.translate.BatchRepairs;
 import dev.dragoman.translate.DocumentContexts;
@@ -89,8 +90,8 @@ import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
 
 /**
  * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the pools
- * that each source hands its texts to ({@code httpPool}, {@code filePool}, {@code kafkaPool}), the Vert.x options of
- * the HTTP server,
+ * that each source hands its texts to ({@code httpPool}, {@code filePool}, {@code kafkaPool}), the executor of the
+ * texts' waits ({@code redeliveries}), the Vert.x options of the HTTP server,
  * and the helpers the YAML routes call. Every bean a route names is bound here, so the route files declare none.
  */
 @Configuration
@@ -114,6 +115,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("sourceBatches", sourceBatches(providers));
         SourceMeters sourceMeters = bindMeters(context, providers);
         bindSourcePools(context, source, providers, sourceMeters);
+        // the texts' waits (retries, rounds over the instances), which hold no thread meanwhile
+        context.getRegistry().bind("redeliveries", Redeliveries.of(context));
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
         bindHttpApi(context, source, providers);
