@@ -21,6 +21,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
@@ -42,6 +43,7 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.document.DocumentFiles;
 import dev.dragoman.document.DocumentFormats;
 import dev.dragoman.provider.OptionType;
+import dev.dragoman.http.AsyncHttpEngine;
 import dev.dragoman.http.BearerTokens;
 import dev.dragoman.http.CrossOrigin;
 import dev.dragoman.http.HttpErrors;
@@ -275,12 +277,14 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The HTTP API's request reader with its limits, and the guard in front of every route. The server's own body
-     * limit sits just above {@code dragoman.http.max-body}: a body a little over gets the route's clear 400, and a
-     * huge one is refused by the server (413) while it arrives, never buffered whole.
+     * The HTTP API's request reader with its limits, the engine that frees a request's worker thread while its route
+     * waits ({@link AsyncHttpEngine}), and the guard in front of every route. The server's own body limit sits just
+     * above {@code dragoman.http.max-body}: a body a little over gets the route's clear 400, and a huge one is refused
+     * by the server (413) while it arrives, never buffered whole.
      */
     private static void bindHttpApi(CamelContext context, PropertySource source, Providers providers)
             throws Exception {
+        context.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new AsyncHttpEngine());
         int maxBody = source.requiredInteger("dragoman.http.max-body");
         context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody,
                 source.requiredInteger("dragoman.http.max-texts"), source.requiredInteger("dragoman.http.max-chars")));
@@ -373,9 +377,10 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
-     * platform-http runs each request's route on a Vert.x worker thread, blocked until its translation is back; with
-     * Vert.x's default 20 workers, a 21st concurrent request would queue even though keys are free. The server takes
-     * this bean (looked up by type) when it creates its Vert.x instance.
+     * platform-http runs each request's route on a Vert.x worker thread, held while the route works (a provider call
+     * included) and handed back while its text waits ({@link AsyncHttpEngine}); with Vert.x's default 20 workers, a
+     * 21st concurrent call would queue even though keys are free. The server takes this bean (looked up by type) when
+     * it creates its Vert.x instance.
      */
     static VertxOptions httpServerOptions(Function<String, Optional<String>> property, int capacity) {
         int workers = property.apply("dragoman.http.worker-threads").map(String::strip).filter(v -> !v.isEmpty())
