@@ -21,6 +21,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
@@ -42,6 +43,7 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.document.DocumentFiles;
 import dev.dragoman.document.DocumentFormats;
 import dev.dragoman.provider.OptionType;
+import dev.dragoman.http.AsyncHttpEngine;
 import dev.dragoman.http.BearerTokens;
 import dev.dragoman.http.CrossOrigin;
 import dev.dragoman.http.HttpErrors;
@@ -77,6 +79,7 @@ import dev.dragoman.observe.UsageReport;
 import dev.dragoman.provider.ConfigurationException;
 import dev.dragoman.provider.Platforms;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.route.Redeliveries;
 import dev.dragoman.translate.BatchPacker;
 import dev.dragoman.translate.BatchRepairs;
 import dev.dragoman.translate.DocumentContexts;
@@ -90,8 +93,8 @@ import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
 
 /**
  * Reads the provider instances from the properties and binds what the routes refer to: {@code providers}, the pools
- * that each source hands its texts to ({@code httpPool}, {@code filePool}, {@code kafkaPool}), the Vert.x options of
- * the HTTP server,
+ * that each source hands its texts to ({@code httpPool}, {@code filePool}, {@code kafkaPool}), the executor of the
+ * texts' waits ({@code redeliveries}), the Vert.x options of the HTTP server,
  * and the helpers the YAML routes call. Every bean a route names is bound here, so the route files declare none.
  */
 @Configuration
@@ -115,6 +118,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("sourceBatches", sourceBatches(providers));
         SourceMeters sourceMeters = bindMeters(context, providers);
         bindSourcePools(context, source, providers, sourceMeters);
+        // the texts' waits (retries, rounds over the instances), which hold no thread meanwhile
+        context.getRegistry().bind("redeliveries", Redeliveries.of(context));
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
         bindHttpApi(context, source, providers);
@@ -278,12 +283,14 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The HTTP API's request reader with its limits, and the guard in front of every route. The server's own body
-     * limit sits just above {@code dragoman.http.max-body}: a body a little over gets the route's clear 400, and a
-     * huge one is refused by the server (413) while it arrives, never buffered whole.
+     * The HTTP API's request reader with its limits, the engine that frees a request's worker thread while its route
+     * waits ({@link AsyncHttpEngine}), and the guard in front of every route. The server's own body limit sits just
+     * above {@code dragoman.http.max-body}: a body a little over gets the route's clear 400, and a huge one is refused
+     * by the server (413) while it arrives, never buffered whole.
      */
     private static void bindHttpApi(CamelContext context, PropertySource source, Providers providers)
             throws Exception {
+        context.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new AsyncHttpEngine());
         int maxBody = source.requiredInteger("dragoman.http.max-body");
         context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody,
                 source.requiredInteger("dragoman.http.max-texts"), source.requiredInteger("dragoman.http.max-chars")));
@@ -376,9 +383,10 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
-     * platform-http runs each request's route on a Vert.x worker thread, blocked until its translation is back; with
-     * Vert.x's default 20 workers, a 21st concurrent request would queue even though keys are free. The server takes
-     * this bean (looked up by type) when it creates its Vert.x instance.
+     * platform-http runs each request's route on a Vert.x worker thread, held while the route works (a provider call
+     * included) and handed back while its text waits ({@link AsyncHttpEngine}); with Vert.x's default 20 workers, a
+     * 21st concurrent call would queue even though keys are free. The server takes this bean (looked up by type) when
+     * it creates its Vert.x instance.
      */
     static VertxOptions httpServerOptions(Function<String, Optional<String>> property, int capacity) {
         int workers = property.apply("dragoman.http.worker-threads").map(String::strip).filter(v -> !v.isEmpty())

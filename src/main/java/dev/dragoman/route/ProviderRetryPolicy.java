@@ -20,11 +20,11 @@ import dev.dragoman.translate.ExchangeKeys;
 
 /**
  * Decides, once a call on one instance failed, whether it is retried on that instance and after how long; the error
- * handler's redelivery does the waiting. A transient fault or an invalid reply is retried a few times with
- * exponential backoff and jitter, never sooner than the provider asked (a 503's Retry-After); when every key is
- * resting, the call waits for the first to come back, up to {@code dragoman.retry.max-wait}; nothing waits past the
- * text's deadline. An open circuit breaker fails the instance at once, so that the next instance takes over or the
- * text waits for one at the dispatch level.
+ * handler's redelivery does the waiting, holding no thread meanwhile ({@link Redeliveries}). A transient fault or an
+ * invalid reply is retried a few times with exponential backoff and jitter, never sooner than the provider asked (a
+ * 503's Retry-After); when every key is resting, the call waits for the first to come back, up to
+ * {@code dragoman.retry.max-wait}; nothing waits past the text's deadline. An open circuit breaker fails the instance
+ * at once, so that the next instance takes over or the text waits for one at the dispatch level.
  * <p>
  * Runs as the error handler's {@code onExceptionOccurred} processor; its {@code retryWhile} reads the decision from
  * the {@value ExchangeKeys#RETRY} property and the delay from the {@code CamelRedeliveryDelay} header. When it gives

@@ -61,6 +61,9 @@ public class ProviderRoutes extends RouteBuilder {
     @BeanInject
     ProviderMeters providerMeters;
 
+    @BeanInject
+    Redeliveries redeliveries;
+
     @Override
     public void configure() {
         ScheduledExecutorService timers = getContext().getExecutorServiceManager()
@@ -126,9 +129,12 @@ public class ProviderRoutes extends RouteBuilder {
                         .to(callEndpoint(provider))
                 .end();
 
+        // the backoff before a retry, or the wait for a resting key, holds no thread (Redeliveries)
         from(callEndpoint(provider)).routeId("provider-" + provider.name() + "-call")
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
+                        .asyncDelayedRedelivery()
+                        .executorService(redeliveries)
                         .onExceptionOccurred(retryPolicy)
                         .retryWhile(exchangeProperty(ExchangeKeys.RETRY))
                         .logExhausted(false)

@@ -30,8 +30,8 @@ import dev.dragoman.translate.TranslationRequest;
  * {@code strategy=fallback} a failover load balancer tries the instances in order, moving on when one fails for good;
  * with {@code strategy=compare} a parallel multicast asks every instance. When that round fails for a reason that may
  * pass (an outage, open breakers, resting keys), {@code direct:dispatch-rounds} waits and goes round again, within
- * the text's deadline ({@link InstanceWaitPolicy}). Every envelope is also wire-tapped to the
- * {@code dragoman.sinks}, as JSON.
+ * the text's deadline ({@link InstanceWaitPolicy}), without holding a thread meanwhile ({@link Redeliveries}). Every
+ * envelope is also wire-tapped to the {@code dragoman.sinks}, as JSON.
  */
 public class TranslationRoutes extends RouteBuilder {
 
@@ -43,6 +43,9 @@ public class TranslationRoutes extends RouteBuilder {
 
     @BeanInject
     SourceMeters sourceMeters;
+
+    @BeanInject
+    Redeliveries redeliveries;
 
     @Override
     public void configure() {
@@ -72,10 +75,13 @@ public class TranslationRoutes extends RouteBuilder {
                     .multicast().to(sinks.toArray(String[]::new));
         }
 
-        // while no instance can translate, the text waits for one rather than failing, within its deadline
+        // while no instance can translate, the text waits for one rather than failing, within its deadline; the wait
+        // holds no thread (Redeliveries)
         from("direct:dispatch-rounds").routeId("dispatch-rounds")
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
+                        .asyncDelayedRedelivery()
+                        .executorService(redeliveries)
                         .onExceptionOccurred(new InstanceWaitPolicy(providers))
                         .retryWhile(exchangeProperty(ExchangeKeys.WAIT_FOR_INSTANCE))
                         .logExhausted(false)

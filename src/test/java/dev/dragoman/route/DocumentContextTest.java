@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,6 +76,28 @@ class DocumentContextTest extends DragomanTestSupport {
                 "user: line 3", "assistant: Zeile 3",
                 "user: line 4", "assistant: Zeile 4",
                 "user: line 5", "assistant: Translation:");
+    }
+
+    /**
+     * Line 1's first call gets a 503: while line 1 waits out its retry, the file's one thread stays with it and line 2
+     * waits, so that it still takes line 1's translation along.
+     */
+    @Test
+    void a_line_that_waits_for_a_retry_still_comes_before_the_next() throws Exception {
+        stubLines(2);
+        provider.stubFor(post(OpenAiStub.PATH).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'user' && @.content == 'line 1')]"))
+                .willReturn(OpenAiStub.error(503, "server_error", "overloaded", "The server is overloaded"))
+                .willSetStateTo("back"));
+        drop("two.txt", "line 1\nline 2\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitFile(outbox().resolve("two.txt"), Duration.ofSeconds(30))).hasContent("Zeile 1\nZeile 2\n");
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).stream()
+                .map(DocumentContextTest::lastUserTurn))
+                .as("line 1 twice (a 503, then its translation), then line 2")
+                .containsExactly("line 1", "line 1", "line 2");
+        assertThat(turnsOf("line 2")).containsExactly("system: Into English.", "user: line 1",
+                "assistant: Zeile 1", "user: line 2", "assistant: Translation:");
     }
 
     @Test
