@@ -221,7 +221,7 @@ public final class Bench {
             figures.put("overhead_requests", String.valueOf(t.length));
             figures.put("dragoman_req_per_s", String.format("%.0f", t.length / seconds));
             // where the CPU goes while Dragoman serves: its own JVM, and the load generator with the stand-in
-            figures.put("dragoman_cpu_ms_per_req", String.format("%.3f", dragomanCpu / 1e6 / t.length));
+            figures.put("cpu_ms_per_request", String.format("%.3f", dragomanCpu / 1e6 / t.length));
             figures.put("bench_cpu_ms_per_req", String.format("%.3f", benchCpu / 1e6 / t.length));
             figures.put("overhead_errors", String.valueOf(load.errors.get() + warmupErrors));
         }
