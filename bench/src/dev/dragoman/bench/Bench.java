@@ -368,8 +368,15 @@ public final class Bench {
 
     // --- the Dragoman JVM -----------------------------------------------------------------------------------------
 
-    /** {@code java -jar target/dragoman.jar} in the project directory, as users run it, with DRAGOMAN_CONFIG set. */
+    /**
+     * {@code java -jar} on the jar named by the system property {@code bench.jar} (default target/dragoman.jar), as
+     * users run it, with DRAGOMAN_CONFIG set. It runs in a folder of its own ({@link #WORKING_DIRECTORY}), not in
+     * the project directory, whose application.properties and routes/*.yaml would override those in the jar: under
+     * {@code bench/run --compare} another revision's jar must run with its own.
+     */
     static final class DragomanJvm implements AutoCloseable {
+
+        static final Path WORKING_DIRECTORY = DIR.resolve("dragoman-cwd");
 
         private final Process process;
         final int port;
@@ -393,11 +400,14 @@ public final class Bench {
                 command.addAll(Arrays.asList(options.trim().split("\\s+")));
             }
             // the heap before each collection, exactly: the sampler below can miss a peak between two samples
-            command.add("-Xlog:gc:file=" + gcLog);
+            command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath());
             command.addAll(List.of(javaOptions));
-            command.addAll(List.of("-jar", "target/dragoman.jar"));
+            command.addAll(List.of("-jar", Path.of(System.getProperty("bench.jar", "target/dragoman.jar"))
+                    .toAbsolutePath().toString()));
+            Files.createDirectories(WORKING_DIRECTORY);
             // the console next to the GC log: every Dragoman of the bench keeps its own
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command).directory(WORKING_DIRECTORY.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(gcLog.resolveSibling(gcLog.getFileName().toString().replace("gc.log", "console.log"))
                             .toFile());
             builder.environment().put("DRAGOMAN_CONFIG", config.toAbsolutePath().toString());
