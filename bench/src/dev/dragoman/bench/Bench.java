@@ -159,9 +159,16 @@ public final class Bench {
              DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn), GC_LOG)) {
             createTopics(broker.bootstrapServers());
             dragoman.awaitReady(Duration.ofSeconds(120));
-            progress("Dragoman is up (pid " + dragoman.pid() + ")");
+            progress("Dragoman is up (pid " + dragoman.pid() + "), idle for 5 s");
+            // what it holds once start-up's work (class loading, the JIT's first compilations) has settled
+            Thread.sleep(5_000);
+            long rssIdleMb = dragoman.rssMb();
+            long rssLoadMb = -1;
             if (phases.contains("overhead")) {
-                overhead(dragoman, standIn);
+                try (RssSampler rss = new RssSampler(dragoman)) {
+                    overhead(dragoman, standIn);
+                    rssLoadMb = rss.peakMb();
+                }
             }
             if (phases.contains("saturation")) {
                 saturation(standIn);
@@ -171,6 +178,11 @@ public final class Bench {
             }
             figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb(GC_LOG))));
             figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
+            figures.put("rss_idle_mb", String.valueOf(rssIdleMb));
+            if (rssLoadMb >= 0) {
+                figures.put("rss_load_mb", String.valueOf(rssLoadMb));
+            }
+            figures.put("rss_end_mb", String.valueOf(dragoman.rssMb()));
             if (phases.contains("chaos")) {
                 dragoman.close();
                 figures.putAll(new ChaosPhase(sizes == QUICK, broker.bootstrapServers()).run());
@@ -422,6 +434,16 @@ public final class Bench {
             return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
 
+        /** The process's resident memory (VmRSS): heap, metaspace, code cache, thread stacks, direct buffers. */
+        long rssMb() {
+            try (var lines = Files.lines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
+                        .map(line -> Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)).orElse(0L);
+            } catch (IOException | java.io.UncheckedIOException gone) {
+                return 0;
+            }
+        }
+
         void awaitReady(Duration limit) throws Exception {
             HttpClient client = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + limit.toNanos();
@@ -519,6 +541,38 @@ public final class Bench {
         @Override
         public void close() {
             jstat.destroy();
+        }
+    }
+
+    /** The Dragoman JVM's peak resident memory, read every 100 ms while open (jstat sees only the heap). */
+    static final class RssSampler implements AutoCloseable {
+
+        private final AtomicLong peakMb = new AtomicLong();
+        private final Thread sampler;
+
+        RssSampler(DragomanJvm dragoman) {
+            sampler = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peakMb.accumulateAndGet(dragoman.rssMb(), Math::max);
+                        Thread.sleep(100);
+                    }
+                } catch (InterruptedException closed) {
+                    // the load is over
+                }
+            }, "rss-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        long peakMb() {
+            return peakMb.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
         }
     }
 
