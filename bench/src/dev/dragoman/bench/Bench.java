@@ -82,23 +82,37 @@ public final class Bench {
     private final Sizes sizes;
     private final List<String> phases;
     private final int concurrency;
+    /** The phase and the event that bench/run --profile asks for, or null. */
+    private final String profilePhase;
+    private final String profileEvent;
     private final Map<String, String> figures = new LinkedHashMap<>();
+    /** On the shared Dragoman, when a phase is profiled. */
+    private Profiler profiler;
 
-    private Bench(Sizes sizes, List<String> phases, int concurrency) {
+    private Bench(Sizes sizes, List<String> phases, int concurrency, String profilePhase, String profileEvent) {
         this.sizes = sizes;
         this.phases = phases;
         this.concurrency = concurrency;
+        this.profilePhase = profilePhase;
+        this.profileEvent = profileEvent;
     }
 
-    /** {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats] [--concurrency 64]} */
+    /**
+     * {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats] [--concurrency 64]
+     * [--profile overhead|saturation|kafka --profile-event cpu|alloc]}; the jar from the system property
+     * {@code bench.jar}, async-profiler's library from {@code bench.profiler}.
+     */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         int phases = arguments.indexOf("--phases");
         int concurrency = arguments.indexOf("--concurrency");
+        int profile = arguments.indexOf("--profile");
+        int event = arguments.indexOf("--profile-event");
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
                 : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost", "formats"),
-                concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
+                concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64,
+                profile >= 0 ? args[profile + 1] : null, event >= 0 ? args[event + 1] : "cpu").run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(complete ? 0 : 1);
     }
@@ -156,9 +170,14 @@ public final class Bench {
         progress("starting a KRaft broker");
         try (KafkaClusterTestKit broker = KafkaBroker.startCluster();
              StandIn standIn = new StandIn(512);
-             DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn), GC_LOG)) {
+             DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn), GC_LOG,
+                     profilePhase == null ? new String[0] : Profiler.JVM_OPTIONS.toArray(String[]::new))) {
             createTopics(broker.bootstrapServers());
             dragoman.awaitReady(Duration.ofSeconds(120));
+            if (profilePhase != null) {
+                profiler = new Profiler(profilePhase, profileEvent, Path.of(System.getProperty("bench.profiler")),
+                        dragoman.pid());
+            }
             progress("Dragoman is up (pid " + dragoman.pid() + "), idle for 5 s");
             // what it holds once start-up's work (class loading, the JIT's first compilations) has settled
             Thread.sleep(5_000);
@@ -174,7 +193,10 @@ public final class Bench {
                 saturation(standIn);
             }
             if (phases.contains("kafka")) {
-                kafka(broker.bootstrapServers(), standIn);
+                // no warm-up to leave out: the whole phase is measured
+                try (AutoCloseable profiled = measured("kafka")) {
+                    kafka(broker.bootstrapServers(), standIn);
+                }
             }
             figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb(GC_LOG))));
             figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
@@ -208,16 +230,18 @@ public final class Bench {
             long warmupErrors = load.errors.getAndSet(0);
             long dragomanCpu = 0;
             long benchCpu = 0;
-            for (int round = 0; round < sizes.rounds(); round++) {
-                directRounds.add(load.run(direct, directBody, sizes.perRound()));
-                long dragomanBefore = dragoman.cpuNanos();
-                long benchBefore = benchCpuNanos();
-                throughRounds.add(load.run(through, throughBody, sizes.perRound()));
-                dragomanCpu += dragoman.cpuNanos() - dragomanBefore;
-                benchCpu += benchCpuNanos() - benchBefore;
-                progress(String.format("overhead: round %d: p50 direct %.2f ms, Dragoman %.2f ms", round + 1,
-                        LoadGenerator.percentileMillis(directRounds.get(round), 50),
-                        LoadGenerator.percentileMillis(throughRounds.get(round), 50)));
+            try (AutoCloseable profiled = measured("overhead")) {
+                for (int round = 0; round < sizes.rounds(); round++) {
+                    directRounds.add(load.run(direct, directBody, sizes.perRound()));
+                    long dragomanBefore = dragoman.cpuNanos();
+                    long benchBefore = benchCpuNanos();
+                    throughRounds.add(load.run(through, throughBody, sizes.perRound()));
+                    dragomanCpu += dragoman.cpuNanos() - dragomanBefore;
+                    benchCpu += benchCpuNanos() - benchBefore;
+                    progress(String.format("overhead: round %d: p50 direct %.2f ms, Dragoman %.2f ms", round + 1,
+                            LoadGenerator.percentileMillis(directRounds.get(round), 50),
+                            LoadGenerator.percentileMillis(throughRounds.get(round), 50)));
+                }
             }
             long[] d = merge(directRounds);
             long[] t = merge(throughRounds);
@@ -248,14 +272,18 @@ public final class Bench {
         Path out = DIR.resolve("data/outbox/saturation.txt");
         Path failed = DIR.resolve("data/failed/saturation.txt");
         standIn.reset();
-        long dropped = System.nanoTime();
-        Files.move(file, DIR.resolve("data/inbox/saturation.txt"), StandardCopyOption.ATOMIC_MOVE);
-        // ideal time plus a generous margin for 429 cool-downs
-        long deadline = dropped + Duration.ofSeconds(60 + segments / 160 * 4L).toNanos();
-        while (!Files.exists(out) && !Files.exists(failed) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        long dropped;
+        long done;
+        try (AutoCloseable profiled = measured("saturation")) {
+            dropped = System.nanoTime();
+            Files.move(file, DIR.resolve("data/inbox/saturation.txt"), StandardCopyOption.ATOMIC_MOVE);
+            // ideal time plus a generous margin for 429 cool-downs
+            long deadline = dropped + Duration.ofSeconds(60 + segments / 160 * 4L).toNanos();
+            while (!Files.exists(out) && !Files.exists(failed) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            done = System.nanoTime();
         }
-        long done = System.nanoTime();
         long translated = Files.exists(out) ? Files.readAllLines(out, StandardCharsets.UTF_8).stream()
                 .filter(StandIn.translation(200, 8)::equals).count() : 0;
         double ideal = 4 * 8 / 0.2;
@@ -321,6 +349,15 @@ public final class Bench {
         figures.put("kafka_out", String.valueOf(out));
         figures.put("kafka_dead_letters", String.valueOf(dead));
         figures.put("kafka_produce_s", format((produced - start) / 1e9));
+    }
+
+    /** Profiles what runs until closed when bench/run --profile names this phase; otherwise does nothing. */
+    private AutoCloseable measured(String phase) throws Exception {
+        if (profiler == null || !profiler.phase.equals(phase)) {
+            return () -> { };
+        }
+        profiler.start();
+        return profiler::stop;
     }
 
     // --- set-up ---------------------------------------------------------------------------------------------------
