@@ -41,12 +41,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.dragoman.support.KafkaBroker;
 
 /**
- * The benchmark driver ({@code bench/run}): a real in-JVM KRaft broker, the {@link StandIn} provider, and
- * {@code target/dragoman.jar} in a JVM of its own with a bench configuration; then the phases, each printing its
- * figures as {@code name value} lines on standard output (progress goes to standard error).
+ * The benchmark driver ({@code bench/run}): a real in-JVM KRaft broker, the {@link StandIn} provider, and Dragoman's
+ * jar in a JVM of its own with a bench configuration (the system property {@code bench.jar}, target/dragoman.jar by
+ * default: {@code bench/run --compare} runs another revision's jar under this same harness); then the phases, each
+ * printing its figures as {@code name value} lines on standard output (progress goes to standard error).
  * <ol>
  * <li>overhead: the same requests straight to the stand-in (20 ms) and through {@code POST /translate}, alternating
- * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's;</li>
+ * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's, and
+ * {@code cpu_ms_per_request} the Dragoman JVM's CPU time over its rounds per request;</li>
  * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
  * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker;</li>
  * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase});</li>
@@ -60,7 +62,12 @@ import dev.dragoman.support.KafkaBroker;
  * the outputs ({@link FormatsPhase}).</li>
  * </ol>
  * The broker, the {@link StandIn} and the shared Dragoman start only for the phases that use them (overhead,
- * saturation, kafka, chaos); file-heap, cost and formats start their own.
+ * saturation, kafka, chaos); file-heap, cost and formats start their own. The shared Dragoman's memory: its heap
+ * ({@link HeapSampler} and the GC log: {@code heap_peak_mb}, {@code heap_old_peak_mb}) and its resident memory
+ * (VmRSS, which holds metaspace, code, thread stacks and direct buffers too): {@code rss_idle_mb} once it has sat ready
+ * and idle for 5 s, {@code rss_load_mb} the peak under the overhead load ({@link RssSampler}), {@code rss_end_mb} at
+ * the end of the shared phases. With {@code --profile PHASE --profile-event cpu|alloc} (bench/run --profile), a
+ * {@link Profiler} samples the shared Dragoman over PHASE's measured part.
  * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
  * their Dragoman runs without a translation memory (the phases repeat texts, and a memory file in the project folder
  * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}): the {@link StandIn}
