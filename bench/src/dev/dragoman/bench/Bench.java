@@ -41,12 +41,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.dragoman.support.KafkaBroker;
 
 /**
- * The benchmark driver ({@code bench/run}): a real in-JVM KRaft broker, the {@link StandIn} provider, and
- * {@code target/dragoman.jar} in a JVM of its own with a bench configuration; then the phases, each printing its
- * figures as {@code name value} lines on standard output (progress goes to standard error).
+ * The benchmark driver ({@code bench/run}): a real in-JVM KRaft broker, the {@link StandIn} provider, and Dragoman's
+ * jar in a JVM of its own with a bench configuration (the system property {@code bench.jar}, target/dragoman.jar by
+ * default: {@code bench/run --compare} runs another revision's jar under this same harness); then the phases, each
+ * printing its figures as {@code name value} lines on standard output (progress goes to standard error).
  * <ol>
  * <li>overhead: the same requests straight to the stand-in (20 ms) and through {@code POST /translate}, alternating
- * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's;</li>
+ * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's, and
+ * {@code cpu_ms_per_request} the Dragoman JVM's CPU time over its rounds per request;</li>
  * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
  * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker;</li>
  * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase});</li>
@@ -64,7 +66,12 @@ import dev.dragoman.support.KafkaBroker;
  * start and the end, texts lost ({@link SoakPhase}). Not with --quick unless named in --phases.</li>
  * </ol>
  * The broker, the {@link StandIn} and the shared Dragoman start only for the phases that use them (overhead,
- * saturation, kafka, chaos); file-heap, cost, formats and soak start their own.
+ * saturation, kafka, chaos); file-heap, cost, formats and soak start their own. The shared Dragoman's memory: its heap
+ * ({@link HeapSampler} and the GC log: {@code heap_peak_mb}, {@code heap_old_peak_mb}) and its resident memory
+ * (VmRSS, which holds metaspace, code, thread stacks and direct buffers too): {@code rss_idle_mb} once it has sat ready
+ * and idle for 5 s, {@code rss_load_mb} the peak under the overhead load ({@link RssSampler}), {@code rss_end_mb} at
+ * the end of the shared phases. With {@code --profile PHASE --profile-event cpu|alloc} (bench/run --profile), a
+ * {@link Profiler} samples the shared Dragoman over PHASE's measured part.
  * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
  * their Dragoman runs without a translation memory (the phases repeat texts, and a memory file in the project folder
  * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}): the {@link StandIn}
@@ -86,19 +93,27 @@ public final class Bench {
     private final Sizes sizes;
     private final List<String> phases;
     private final int concurrency;
+    /** The phase and the event that bench/run --profile asks for, or null. */
+    private final String profilePhase;
+    private final String profileEvent;
     private final Map<String, String> figures = new LinkedHashMap<>();
     /** --soak-minutes: how long the soak phase runs. */
     private static int soakMinutes = 30;
+    /** On the shared Dragoman, when a phase is profiled. */
+    private Profiler profiler;
 
-    private Bench(Sizes sizes, List<String> phases, int concurrency) {
+    private Bench(Sizes sizes, List<String> phases, int concurrency, String profilePhase, String profileEvent) {
         this.sizes = sizes;
         this.phases = phases;
         this.concurrency = concurrency;
+        this.profilePhase = profilePhase;
+        this.profileEvent = profileEvent;
     }
 
     /**
      * {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats,soak] [--concurrency 64]
-     * [--soak-minutes 30]}
+     * [--soak-minutes 30] [--profile overhead|saturation|kafka --profile-event cpu|alloc]}; the jar from the system
+     * property {@code bench.jar}, async-profiler's library from {@code bench.profiler}.
      */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
@@ -107,10 +122,13 @@ public final class Bench {
         int concurrency = arguments.indexOf("--concurrency");
         int soak = arguments.indexOf("--soak-minutes");
         soakMinutes = soak >= 0 ? SoakPhase.minutes(args[soak + 1]) : soakMinutes;
+        int profile = arguments.indexOf("--profile");
+        int event = arguments.indexOf("--profile-event");
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
                 : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost", "formats", "soak").stream()
                         .filter(phase -> !(quick && phase.equals("soak"))).toList(),
-                concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64).run();
+                concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64,
+                profile >= 0 ? args[profile + 1] : null, event >= 0 ? args[event + 1] : "cpu").run();
         // the broker and the client pools leave non-daemon threads behind
         System.exit(complete ? 0 : 1);
     }
@@ -174,21 +192,41 @@ public final class Bench {
         progress("starting a KRaft broker");
         try (KafkaClusterTestKit broker = KafkaBroker.startCluster();
              StandIn standIn = new StandIn(512);
-             DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn), GC_LOG)) {
+             DragomanJvm dragoman = DragomanJvm.start(config(broker.bootstrapServers(), standIn), GC_LOG,
+                     profilePhase == null ? new String[0] : Profiler.JVM_OPTIONS.toArray(String[]::new))) {
             createTopics(broker.bootstrapServers());
             dragoman.awaitReady(Duration.ofSeconds(120));
-            progress("Dragoman is up (pid " + dragoman.pid() + ")");
+            if (profilePhase != null) {
+                profiler = new Profiler(profilePhase, profileEvent, Path.of(System.getProperty("bench.profiler")),
+                        dragoman.pid());
+            }
+            progress("Dragoman is up (pid " + dragoman.pid() + "), idle for 5 s");
+            // what it holds once start-up's work (class loading, the JIT's first compilations) has settled
+            Thread.sleep(5_000);
+            long rssIdleMb = dragoman.rssMb();
+            long rssLoadMb = -1;
             if (phases.contains("overhead")) {
-                overhead(dragoman, standIn);
+                try (RssSampler rss = new RssSampler(dragoman)) {
+                    overhead(dragoman, standIn);
+                    rssLoadMb = rss.peakMb();
+                }
             }
             if (phases.contains("saturation")) {
                 saturation(standIn);
             }
             if (phases.contains("kafka")) {
-                kafka(broker.bootstrapServers(), standIn);
+                // no warm-up to leave out: the whole phase is measured
+                try (AutoCloseable profiled = measured("kafka")) {
+                    kafka(broker.bootstrapServers(), standIn);
+                }
             }
             figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb(GC_LOG))));
             figures.put("heap_old_peak_mb", String.valueOf(dragoman.heap.peakOldMb()));
+            figures.put("rss_idle_mb", String.valueOf(rssIdleMb));
+            if (rssLoadMb >= 0) {
+                figures.put("rss_load_mb", String.valueOf(rssLoadMb));
+            }
+            figures.put("rss_end_mb", String.valueOf(dragoman.rssMb()));
             if (phases.contains("chaos")) {
                 dragoman.close();
                 figures.putAll(new ChaosPhase(sizes == QUICK, broker.bootstrapServers()).run());
@@ -214,16 +252,18 @@ public final class Bench {
             long warmupErrors = load.errors.getAndSet(0);
             long dragomanCpu = 0;
             long benchCpu = 0;
-            for (int round = 0; round < sizes.rounds(); round++) {
-                directRounds.add(load.run(direct, directBody, sizes.perRound()));
-                long dragomanBefore = dragoman.cpuNanos();
-                long benchBefore = benchCpuNanos();
-                throughRounds.add(load.run(through, throughBody, sizes.perRound()));
-                dragomanCpu += dragoman.cpuNanos() - dragomanBefore;
-                benchCpu += benchCpuNanos() - benchBefore;
-                progress(String.format("overhead: round %d: p50 direct %.2f ms, Dragoman %.2f ms", round + 1,
-                        LoadGenerator.percentileMillis(directRounds.get(round), 50),
-                        LoadGenerator.percentileMillis(throughRounds.get(round), 50)));
+            try (AutoCloseable profiled = measured("overhead")) {
+                for (int round = 0; round < sizes.rounds(); round++) {
+                    directRounds.add(load.run(direct, directBody, sizes.perRound()));
+                    long dragomanBefore = dragoman.cpuNanos();
+                    long benchBefore = benchCpuNanos();
+                    throughRounds.add(load.run(through, throughBody, sizes.perRound()));
+                    dragomanCpu += dragoman.cpuNanos() - dragomanBefore;
+                    benchCpu += benchCpuNanos() - benchBefore;
+                    progress(String.format("overhead: round %d: p50 direct %.2f ms, Dragoman %.2f ms", round + 1,
+                            LoadGenerator.percentileMillis(directRounds.get(round), 50),
+                            LoadGenerator.percentileMillis(throughRounds.get(round), 50)));
+                }
             }
             long[] d = merge(directRounds);
             long[] t = merge(throughRounds);
@@ -239,7 +279,7 @@ public final class Bench {
             figures.put("overhead_requests", String.valueOf(t.length));
             figures.put("dragoman_req_per_s", String.format("%.0f", t.length / seconds));
             // where the CPU goes while Dragoman serves: its own JVM, and the load generator with the stand-in
-            figures.put("dragoman_cpu_ms_per_req", String.format("%.3f", dragomanCpu / 1e6 / t.length));
+            figures.put("cpu_ms_per_request", String.format("%.3f", dragomanCpu / 1e6 / t.length));
             figures.put("bench_cpu_ms_per_req", String.format("%.3f", benchCpu / 1e6 / t.length));
             figures.put("overhead_errors", String.valueOf(load.errors.get() + warmupErrors));
         }
@@ -254,14 +294,18 @@ public final class Bench {
         Path out = DIR.resolve("data/outbox/saturation.txt");
         Path failed = DIR.resolve("data/failed/saturation.txt");
         standIn.reset();
-        long dropped = System.nanoTime();
-        Files.move(file, DIR.resolve("data/inbox/saturation.txt"), StandardCopyOption.ATOMIC_MOVE);
-        // ideal time plus a generous margin for 429 cool-downs
-        long deadline = dropped + Duration.ofSeconds(60 + segments / 160 * 4L).toNanos();
-        while (!Files.exists(out) && !Files.exists(failed) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        long dropped;
+        long done;
+        try (AutoCloseable profiled = measured("saturation")) {
+            dropped = System.nanoTime();
+            Files.move(file, DIR.resolve("data/inbox/saturation.txt"), StandardCopyOption.ATOMIC_MOVE);
+            // ideal time plus a generous margin for 429 cool-downs
+            long deadline = dropped + Duration.ofSeconds(60 + segments / 160 * 4L).toNanos();
+            while (!Files.exists(out) && !Files.exists(failed) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            done = System.nanoTime();
         }
-        long done = System.nanoTime();
         long translated = Files.exists(out) ? Files.readAllLines(out, StandardCharsets.UTF_8).stream()
                 .filter(StandIn.translation(200, 8)::equals).count() : 0;
         double ideal = 4 * 8 / 0.2;
@@ -329,6 +373,15 @@ public final class Bench {
         figures.put("kafka_produce_s", format((produced - start) / 1e9));
     }
 
+    /** Profiles what runs until closed when bench/run --profile names this phase; otherwise does nothing. */
+    private AutoCloseable measured(String phase) throws Exception {
+        if (profiler == null || !profiler.phase.equals(phase)) {
+            return () -> { };
+        }
+        profiler.start();
+        return profiler::stop;
+    }
+
     // --- set-up ---------------------------------------------------------------------------------------------------
 
     private static void createTopics(String brokers) throws Exception {
@@ -386,8 +439,15 @@ public final class Bench {
 
     // --- the Dragoman JVM -----------------------------------------------------------------------------------------
 
-    /** {@code java -jar target/dragoman.jar} in the project directory, as users run it, with DRAGOMAN_CONFIG set. */
+    /**
+     * {@code java -jar} on the jar named by the system property {@code bench.jar} (default target/dragoman.jar), as
+     * users run it, with DRAGOMAN_CONFIG set. It runs in a folder of its own ({@link #WORKING_DIRECTORY}), not in
+     * the project directory, whose application.properties and routes/*.yaml would override those in the jar: under
+     * {@code bench/run --compare} another revision's jar must run with its own.
+     */
     static final class DragomanJvm implements AutoCloseable {
+
+        static final Path WORKING_DIRECTORY = DIR.resolve("dragoman-cwd");
 
         private final Process process;
         final int port;
@@ -411,11 +471,14 @@ public final class Bench {
                 command.addAll(Arrays.asList(options.trim().split("\\s+")));
             }
             // the heap before each collection, exactly: the sampler below can miss a peak between two samples
-            command.add("-Xlog:gc:file=" + gcLog);
+            command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath());
             command.addAll(List.of(javaOptions));
-            command.addAll(List.of("-jar", "target/dragoman.jar"));
+            command.addAll(List.of("-jar", Path.of(System.getProperty("bench.jar", "target/dragoman.jar"))
+                    .toAbsolutePath().toString()));
+            Files.createDirectories(WORKING_DIRECTORY);
             // the console next to the GC log: every Dragoman of the bench keeps its own
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command).directory(WORKING_DIRECTORY.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(gcLog.resolveSibling(gcLog.getFileName().toString().replace("gc.log", "console.log"))
                             .toFile());
             builder.environment().put("DRAGOMAN_CONFIG", config.toAbsolutePath().toString());
@@ -428,6 +491,16 @@ public final class Bench {
 
         long cpuNanos() {
             return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        /** The process's resident memory (VmRSS): heap, metaspace, code cache, thread stacks, direct buffers. */
+        long rssMb() {
+            try (var lines = Files.lines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
+                        .map(line -> Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)).orElse(0L);
+            } catch (IOException | java.io.UncheckedIOException gone) {
+                return 0;
+            }
         }
 
         void awaitReady(Duration limit) throws Exception {
@@ -527,6 +600,38 @@ public final class Bench {
         @Override
         public void close() {
             jstat.destroy();
+        }
+    }
+
+    /** The Dragoman JVM's peak resident memory, read every 100 ms while open (jstat sees only the heap). */
+    static final class RssSampler implements AutoCloseable {
+
+        private final AtomicLong peakMb = new AtomicLong();
+        private final Thread sampler;
+
+        RssSampler(DragomanJvm dragoman) {
+            sampler = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peakMb.accumulateAndGet(dragoman.rssMb(), Math::max);
+                        Thread.sleep(100);
+                    }
+                } catch (InterruptedException closed) {
+                    // the load is over
+                }
+            }, "rss-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        long peakMb() {
+            return peakMb.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
         }
     }
 
