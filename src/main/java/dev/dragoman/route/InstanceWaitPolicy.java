@@ -12,8 +12,6 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.config.RetryRules;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.translate.ExchangeKeys;
-import dev.dragoman.translate.TranslationBatch;
-import dev.dragoman.translate.TranslationRequest;
 
 /**
  * Decides, once every instance the strategy tried has failed, whether the text waits and goes round again: only when
@@ -76,10 +74,8 @@ final class InstanceWaitPolicy implements Processor {
 
     /** Of the instance the text asked for, if it named one; else of the first instance that can take a call. */
     private Duration timeUntilAvailable(Exchange exchange) {
-        // a batch (file lines, Kafka records, a texts request) names the instance of its first text, as dispatch reads it
-        Object body = exchange.getMessage().getBody();
-        String named = body instanceof TranslationBatch batch ? batch.requests().get(0).provider()
-                : exchange.getMessage().getBody(TranslationRequest.class).provider();
+        // a batch (file lines, Kafka records, a texts request) as well as a single text, as dispatch reads it
+        String named = NamedInstance.of(exchange.getMessage());
         return named == null ? providers.timeUntilAvailable()
                 : providers.byName(named).map(ProviderInstance::timeUntilAvailable).orElse(Duration.ZERO);
     }

@@ -18,7 +18,6 @@ import dev.dragoman.translate.Envelope;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Glossary;
 import dev.dragoman.translate.TranslationBatch;
-import dev.dragoman.translate.TranslationRequest;
 
 /**
  * {@code direct:translate}, the one entry every source route uses: text (or a request) in, {@link
@@ -92,9 +91,7 @@ public class TranslationRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 // plain Java and a property rather than ${body.provider}: simple's OGNL copies the exchange per call
                 .process(exchange -> exchange.setProperty(ExchangeKeys.INSTANCE,
-                        exchange.getMessage().getBody() instanceof TranslationBatch batch
-                                ? batch.requests().get(0).provider()
-                                : exchange.getMessage().getBody(TranslationRequest.class).provider()))
+                        NamedInstance.of(exchange.getMessage())))
                 .choice()
                     .when(exchangeProperty(ExchangeKeys.INSTANCE).isNotNull())
                         .toD("direct:provider-${exchangeProperty." + ExchangeKeys.INSTANCE + "}")
