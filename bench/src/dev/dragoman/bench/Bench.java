@@ -74,8 +74,8 @@ import dev.dragoman.support.KafkaBroker;
  * {@link Profiler} samples the shared Dragoman over PHASE's measured part.
  * Every wait is bounded; everything talks to 127.0.0.1 only. These phases measure the provider calls themselves, so
  * their Dragoman runs without a translation memory (the phases repeat texts, and a memory file in the project folder
- * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}): the {@link StandIn}
- * answers every call with one canned translation, never a batch's JSON array.
+ * would answer them from an earlier run) and sends one text a call ({@code batch-lines = 1}) but on the Kafka
+ * stream's instance, which batches as shipped (the {@link StandIn} answers a batch with as many canned translations).
  */
 public final class Bench {
 
@@ -401,6 +401,8 @@ public final class Bench {
         instance(p, "sat", standIn.url(200, 8), 4, 8);
         instance(p, "ovh", standIn.url(20, 0), 8, 8);
         instance(p, "fast", standIn.url(0, 0), 4, 8);
+        // the Kafka stream's records go in batches, as with the shipped batch-lines
+        p.remove("dragoman.provider.fast.batch-lines");
         p.put("dragoman.file.inbox", DIR.resolve("data/inbox").toAbsolutePath().toString());
         p.put("dragoman.file.outbox", DIR.resolve("data/outbox").toAbsolutePath().toString());
         p.put("dragoman.file.failed", DIR.resolve("data/failed").toAbsolutePath().toString());

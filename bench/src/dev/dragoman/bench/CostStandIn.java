@@ -89,7 +89,7 @@ final class CostStandIn implements AutoCloseable {
     }
 
     /** The segments of a user message that is a JSON array of strings, or null for a single text. */
-    private static List<String> batch(String text) {
+    static List<String> batch(String text) {
         if (!text.startsWith("[")) {
             return null;
         }
@@ -112,7 +112,8 @@ final class CostStandIn implements AutoCloseable {
         return (chars + 3) / 4;
     }
 
-    private static String completion(String content, long prompt, long completion) {
+    /** An OpenAI chat completion whose one choice says content. */
+    static String completion(String content, long prompt, long completion) {
         ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-cost").put("object", "chat.completion")
                 .put("model", "bench");
         body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")

@@ -2,10 +2,11 @@ package dev.dragoman.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -13,12 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A lean stand-in for an OpenAI-compatible provider: the JDK's own HTTP server on a fixed pool of platform threads,
- * one canned chat completion, no JSON parsing. Its behaviour is in the address, so one server serves every phase:
+ * one canned chat completion, no JSON parsing but for batches (a request whose user message is a JSON array of N
+ * texts, Dragoman's batched request, gets a JSON array of N canned translations). Its behaviour is in the address,
+ * so one server serves every phase:
  * {@code /s/<latency ms>/<in flight per key>/v1/chat/completions} answers after the latency and, when the second
  * number is above 0, admits at most that many requests in flight per key (the bearer token), answering
  * {@code 429 Retry-After: 1} beyond it.
@@ -26,6 +31,9 @@ import com.sun.net.httpserver.HttpServer;
 final class StandIn implements AutoCloseable {
 
     private static final String TRANSLATION = "Bonjour le monde";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a message whose content is a JSON array starts in Dragoman's request (written by Jackson, no spaces). */
+    private static final String BATCH_MARK = "\"content\":\"[";
     private static final byte[] TOO_MANY = "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -64,6 +72,21 @@ final class StandIn implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The number of texts of a batched request, 0 for a single text. */
+    private static int batchSize(byte[] request) throws IOException {
+        if (!new String(request, StandardCharsets.UTF_8).contains(BATCH_MARK)) {
+            return 0;
+        }
+        String text = "";
+        for (JsonNode message : JSON.readTree(request).path("messages")) {
+            if (message.path("role").asText().equals("user")) {
+                text = message.path("content").asText();
+            }
+        }
+        List<String> batch = CostStandIn.batch(text);
+        return batch == null ? 0 : batch.size();
+    }
+
     void reset() {
         requests.set(0);
         tooMany.set(0);
@@ -72,14 +95,17 @@ final class StandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
+            byte[] request = in.readAllBytes();
             firstRequest.compareAndSet(0, System.nanoTime());
             requests.incrementAndGet();
             String[] path = exchange.getRequestURI().getPath().split("/");
             long latency = Long.parseLong(path[2]);
             int limit = Integer.parseInt(path[3]);
-            byte[] reply = replies.computeIfAbsent(path[2] + "/" + path[3],
-                    k -> reply(translation((int) latency, limit)));
+            String translation = translation((int) latency, limit);
+            int batch = batchSize(request);
+            byte[] reply = batch == 0 ? replies.computeIfAbsent(path[2] + "/" + path[3], k -> reply(translation))
+                    : CostStandIn.completion(JSON.writeValueAsString(Collections.nCopies(batch, translation)), 12, 4)
+                            .getBytes(StandardCharsets.UTF_8);
             AtomicInteger keyInFlight = null;
             if (limit > 0) {
                 String key = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
