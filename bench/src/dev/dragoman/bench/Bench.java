@@ -468,8 +468,11 @@ public final class Bench {
             }
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // the shipped start's options (jvm.options), unless BENCH_DRAGOMAN_JAVA_OPTS says otherwise
             String options = System.getenv("BENCH_DRAGOMAN_JAVA_OPTS");
-            if (options != null && !options.isBlank()) {
+            if (options == null) {
+                command.add("@" + Path.of("jvm.options").toAbsolutePath());
+            } else if (!options.isBlank()) {
                 command.addAll(Arrays.asList(options.trim().split("\\s+")));
             }
             // the heap before each collection, exactly: the sampler below can miss a peak between two samples

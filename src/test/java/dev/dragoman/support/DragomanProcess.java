@@ -35,10 +35,14 @@ public final class DragomanProcess implements AutoCloseable {
                 List.of("-cp", System.getProperty("java.class.path"), "dev.dragoman.Dragoman"));
     }
 
-    /** {@code java -jar jar} in {@code folder}: the packaged application, wherever a user runs it. */
+    /**
+     * {@code java @jvm.options -jar jar} in {@code folder}: the packaged application with the shipped start's options,
+     * wherever a user runs it.
+     */
     public static DragomanProcess startJar(String name, Path jar, Path folder, Map<String, String> properties)
             throws IOException {
-        return start(name, folder, properties, List.of("-jar", jar.toAbsolutePath().toString()));
+        return start(name, folder, properties, List.of("@" + Path.of("jvm.options").toAbsolutePath(), "-jar",
+                jar.toAbsolutePath().toString()));
     }
 
     private static DragomanProcess start(String name, Path folder, Map<String, String> properties, List<String> launch)
