@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,8 @@ import java.util.Set;
  * <ul>
  * <li>{@code cpu}: the cpu event (perf events), or {@code itimer} where the kernel does not let this user have those
  * (perf_event_paranoid), a sample per millisecond of CPU: {@code profile-PHASE-cpu.html}, the stacks folded in
- * {@code profile-PHASE-cpu.collapsed}, and the top frames by self and by total samples in
- * {@code profile-PHASE-cpu-top.txt}. Nothing else is attached, so nothing else is in the samples;</li>
+ * {@code profile-PHASE-cpu.collapsed}, and the top frames by self and by total samples and the samples by library
+ * in {@code profile-PHASE-cpu-top.txt}. Nothing else is attached, so nothing else is in the samples;</li>
  * <li>{@code alloc}: the alloc event (a sample every 512 KB allocated), in bytes: {@code profile-PHASE-alloc.html};
  * with it a JDK Flight Recording over the same span ({@code settings=profile}: collections, locks, threads, I/O, method
  * samples) in {@code profile-PHASE.jfr}, for JDK Mission Control or {@code jfr print}.</li>
@@ -36,6 +37,24 @@ final class Profiler {
     static final List<String> JVM_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints");
     private static final Path DIR = Path.of("target", "bench");
     private static final int TOP = 40;
+    /**
+     * Libraries by the package prefix of their frames (async-profiler writes classes with slashes), in the order they
+     * are tried; a frame of none of them is the JDK's or another library's.
+     */
+    private static final Map<String, String> LIBRARIES = new LinkedHashMap<>();
+
+    static {
+        LIBRARIES.put("dev/dragoman/", "Dragoman");
+        LIBRARIES.put("org/apache/camel/", "Camel");
+        LIBRARIES.put("org/apache/hc/", "Apache HttpClient");
+        LIBRARIES.put("io/vertx/", "Vert.x and Netty");
+        LIBRARIES.put("io/netty/", "Vert.x and Netty");
+        LIBRARIES.put("com/fasterxml/", "Jackson");
+        LIBRARIES.put("io/micrometer/", "Micrometer");
+        LIBRARIES.put("io/github/resilience4j/", "Resilience4j");
+        LIBRARIES.put("org/apache/kafka/", "Kafka client");
+        LIBRARIES.put("org/apache/logging/", "Log4j");
+    }
 
     final String phase;
     private final String event;
@@ -113,6 +132,7 @@ final class Profiler {
     private List<String> top(Path collapsed) throws IOException {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> total = new HashMap<>();
+        Map<String, Long> libraries = new HashMap<>();
         long samples = 0;
         for (String stack : Files.readAllLines(collapsed, StandardCharsets.UTF_8)) {
             int space = stack.lastIndexOf(' ');
@@ -126,6 +146,7 @@ final class Profiler {
             // a recursive frame counts once per sample
             Set<String> seen = new HashSet<>(List.of(frames));
             seen.forEach(frame -> total.merge(frame, count, Long::sum));
+            libraries.merge(library(frames), count, Long::sum);
         }
         List<String> lines = new ArrayList<>();
         lines.add("# the Dragoman JVM's CPU during the " + phase + " phase's measured part: " + samples + " samples ("
@@ -133,7 +154,26 @@ final class Profiler {
         lines.add("# flame graph: profile-" + phase + "-cpu.html; stacks: profile-" + phase + "-cpu.collapsed");
         table(lines, "self", self, samples);
         table(lines, "total", total, samples);
+        table(lines, "library", libraries, samples);
         return lines;
+    }
+
+    /**
+     * Whose work a sample is: the library of the innermost frame that belongs to one (the JDK's collections, strings
+     * and system calls count for the library that called them), else the JDK's or another library's Java code, else
+     * the JVM's own threads (the JIT compilers, the collector).
+     */
+    private static String library(String[] frames) {
+        boolean java = false;
+        for (int i = frames.length - 1; i >= 0; i--) {
+            for (Map.Entry<String, String> library : LIBRARIES.entrySet()) {
+                if (frames[i].startsWith(library.getKey())) {
+                    return library.getValue();
+                }
+            }
+            java |= frames[i].indexOf('/') > 0 && !frames[i].endsWith("_[k]");
+        }
+        return java ? "JDK and other Java code" : "JVM (JIT compilers, collector, VM threads)";
     }
 
     private static void table(List<String> lines, String kind, Map<String, Long> counts, long samples) {
