@@ -25,7 +25,6 @@ import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -57,13 +56,11 @@ import dev.dragoman.http.ProviderDirectory;
 import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
 import dev.dragoman.http.WebConsole;
-import dev.dragoman.kafka.BatchPublisher;
-import dev.dragoman.kafka.PollTranslations;
-import dev.dragoman.kafka.ProvidersAvailable;
+import dev.dragoman.kafka.KafkaStreamComponent;
 import dev.dragoman.kafka.RecordLimit;
-import dev.dragoman.kafka.RecordOutputs;
+import dev.dragoman.kafka.RecordTranslations;
+import dev.dragoman.kafka.StreamSettings;
 import dev.dragoman.kafka.RecordReader;
-import dev.dragoman.kafka.RecordsWaitException;
 import dev.dragoman.memory.JdbcTranslationMemory;
 import dev.dragoman.memory.NoMemory;
 import dev.dragoman.memory.TmxImport;
@@ -227,14 +224,14 @@ public class DragomanConfiguration implements CamelConfiguration {
      * One pool per source, each as large as the source's share of translations in flight
      * ({@code dragoman.<source>.max-in-flight}; by default the busiest instance's keys x concurrency, so that each source
      * alone can keep every key busy), so that no source can take the others' threads. A thread runs one translation at
-     * a time, so a source's texts wait in its own queue for a slot: the file drop's splitter and the Kafka consumer wait
-     * for their chunk or batch (which bound the queue) instead of running texts themselves. Never caller-runs, which
+     * a time, so a source's texts wait in its own queue for a slot: the file drop's splitter waits for its chunk and the
+     * Kafka stream bounds its records in flight (which bound the queue) instead of running texts themselves. Never caller-runs, which
      * would run a text on the consumer's own thread; the queues are unbounded, so nothing is ever refused either. The
      * HTTP API's queue holds only texts of requests {@code httpShare} let in.
      * <p>
-     * With context on ({@code context} above 0), the file drop and the Kafka stream have one thread each: a file's
-     * lines (files are taken one at a time) and a poll's records are then translated one after another, in order, so
-     * each sees the translations of those before it, as in LunaTranslator.
+     * With context on ({@code context} above 0), the file drop has one thread: a file's lines (files are taken one at a
+     * time) are then translated one after another, in order, so each sees the translations of those before it, as in
+     * LunaTranslator; the Kafka stream translates the records of each key so (KafkaStreamConsumer).
      */
     private void bindSourcePools(CamelContext context, PropertySource source, Providers providers,
             SourceMeters meters) throws Exception {
@@ -250,8 +247,9 @@ public class DragomanConfiguration implements CamelConfiguration {
                 inOrder ? 1 : source.positiveOr("dragoman.file.max-in-flight", capacity));
         context.getRegistry().bind("filePool", file);
         meters.inFlight(Source.FILE, ((ThreadPoolExecutor) file)::getActiveCount);
+        // the stream's records in flight go in batches: a thread per key slot is enough
         ExecutorService kafka = sourcePool(context, "dragoman-kafka",
-                inOrder ? 1 : source.positiveOr("dragoman.kafka.max-in-flight", capacity));
+                Math.min(source.positiveOr("dragoman.kafka.max-in-flight", capacity), capacity));
         context.getRegistry().bind("kafkaPool", kafka);
         meters.inFlight(Source.KAFKA, ((ThreadPoolExecutor) kafka)::getActiveCount);
     }
@@ -351,35 +349,24 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The Kafka stream's helpers, bound whether or not the stream is on (routes/kafka-stream.yaml says when it is).
-     * Outputs and dead letters (these name their topic in a header) are acknowledged by every replica, never written
-     * twice by the producer's own retries, and none is larger than the size the envelopes are checked against.
+     * The Kafka stream's component ({@code dragoman-kafka}, which routes/kafka-stream.yaml reads from when
+     * {@code dragoman.kafka.brokers} is set) and the helpers its route names. By default as many records are in flight
+     * as fill every key of the busiest instance with full batches.
      */
     private static void bindKafkaStream(CamelContext context, PropertySource source, Providers providers) {
-        int maxRecordSize = source.requiredInteger("dragoman.kafka.max-record-size");
-        long retryPause = source.requiredDuration("dragoman.kafka.retry-pause").toMillis();
-        RecordOutputs outputs = new RecordOutputs();
-        RecordLimit limit = new RecordLimit(maxRecordSize);
+        int batchLines = providers.all().stream().mapToInt(provider -> provider.settings().option(BATCH_LINES)).max()
+                .orElse(1);
+        StreamSettings settings = StreamSettings.read(source, providers.capacity() * batchLines);
+        RecordLimit limit = new RecordLimit(settings.maxRecordSize());
         RecordReader reader = new RecordReader(new DocumentContexts(providers.contextSize()));
-        context.getRegistry().bind("kafkaRecordReader", reader);
-        context.getRegistry().bind("kafkaTranslations", new PollTranslations(reader, outputs, limit,
+        RecordTranslations translations = new RecordTranslations(reader, limit,
                 context.getRegistry().lookupByNameAndType("sourceBatches", SourceBatches.class),
-                context.getRegistry().lookupByNameAndType("kafkaPool", ExecutorService.class)));
-        context.getRegistry().bind("kafkaRecordOutputs", outputs);
+                context.getRegistry().lookupByNameAndType("kafkaPool", ExecutorService.class));
+        context.getRegistry().bind("kafkaRecordReader", reader);
+        context.getRegistry().bind("kafkaTranslations", translations);
         context.getRegistry().bind("kafkaRecordLimit", limit);
-        context.getRegistry().bind("kafkaBatches", new BatchPublisher(outputs, limit,
-                context.resolvePropertyPlaceholders("kafka:{{dragoman.kafka.output}}"
-                        + "?brokers={{dragoman.kafka.brokers:}}&requestRequiredAcks=all&enableIdempotence=true"
-                        + "&maxRequestSize={{dragoman.kafka.max-record-size}}"),
-                source.requiredInteger("dragoman.kafka.publish-attempts"), retryPause));
-        // a batch whose records wait suspends the stream's consumer; every retry-pause it resumes if a provider can
-        // translate, else it stays suspended
-        ThrottlingExceptionRoutePolicy pause = new ThrottlingExceptionRoutePolicy();
-        pause.setFailureThreshold(1);
-        pause.setHalfOpenAfter(retryPause);
-        pause.setExceptions(RecordsWaitException.class.getName());
-        pause.setHalfOpenHandler(new ProvidersAvailable(providers));
-        context.getRegistry().bind("kafkaStreamPause", pause);
+        context.getRegistry().bind("dragoman-kafka", new KafkaStreamComponent(settings,
+                source.text("dragoman.kafka.brokers").orElse(""), providers, translations, limit));
     }
 
     /**

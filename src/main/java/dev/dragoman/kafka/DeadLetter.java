@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.ProviderException;
@@ -52,17 +53,22 @@ public record DeadLetter(
 
     /** The dead letter for a record (its Kafka headers and {@code DragomanId}), its value and text, and a failure. */
     static DeadLetter ofRecord(Message record, String value, String text, Throwable failure) {
-        ProviderException provider = ObjectHelper.getException(ProviderException.class, failure);
-        return new DeadLetter(
-                record.getHeader(TranslationHeaders.ID, String.class),
+        return of(record.getHeader(TranslationHeaders.ID, String.class),
                 record.getHeader(KafkaConstants.TOPIC, String.class),
                 record.getHeader(KafkaConstants.PARTITION, -1, Integer.class),
                 record.getHeader(KafkaConstants.OFFSET, -1L, Long.class),
-                record.getHeader(KafkaConstants.KEY, String.class),
-                value,
-                text,
-                null,
-                null,
+                record.getHeader(KafkaConstants.KEY, String.class), value, text, failure);
+    }
+
+    /** The dead letter for a consumed record, known to Dragoman by this id, with its text when it was read. */
+    static DeadLetter ofRecord(ConsumerRecord<String, String> record, String id, String text, Throwable failure) {
+        return of(id, record.topic(), record.partition(), record.offset(), record.key(), record.value(), text, failure);
+    }
+
+    private static DeadLetter of(String id, String topic, int partition, long offset, String key, String value,
+            String text, Throwable failure) {
+        ProviderException provider = ObjectHelper.getException(ProviderException.class, failure);
+        return new DeadLetter(id, topic, partition, offset, key, value, text, null, null,
                 failure == null ? null : failure.getClass().getSimpleName(),
                 provider == null ? null : provider.errorClass().name(),
                 failure == null ? null : Secrets.redact(failure.getMessage()));

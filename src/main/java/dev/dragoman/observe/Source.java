@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 
 /** Where a text came from, as the {@code source} label of the translation and in-flight series names it. */
 public enum Source {
-    FILE("file:"), KAFKA("kafka:"), HTTP("platform-http:");
+    FILE("file:"), KAFKA("dragoman-kafka:"), HTTP("platform-http:");
 
     private final String scheme;
     private final String label = name().toLowerCase(Locale.ROOT);

@@ -7,7 +7,7 @@ package dev.dragoman.translate;
  * <p>
  * The YAML routes also set variables of their own, which no Java code names: {@code file}, {@code chunk} and
  * {@code moveTo} in routes/file-drop.yaml (the file being translated, its current chunk of lines, where the file
- * consumer moves it once done), and {@code batch} in routes/kafka-stream.yaml (the records of one poll).
+ * consumer moves it once done).
  */
 public final class ExchangeKeys {
 
@@ -25,10 +25,12 @@ public final class ExchangeKeys {
      */
     public static final String CONTEXT = "DragomanContext";
     /**
-     * Kafka: what became of each translatable record of a poll, by topic-partition-offset: its {@link Envelope}, or
-     * the failure its batch or the record alone met. Set on the poll's exchange, read by each record's.
+     * Kafka: what became of a record's text: its {@link Envelope}, or the failure its batch or the record alone met.
+     * Set on the record's exchange before its route runs ({@code kafkaTranslations.take} reads it).
      */
-    public static final String KAFKA_TRANSLATIONS = "DragomanKafkaTranslations";
+    public static final String KAFKA_TRANSLATION = "DragomanKafkaTranslation";
+    /** Kafka: the stream's own state of the record an exchange carries, for the stream to take it back. */
+    public static final String KAFKA_RECORD = "DragomanKafkaRecord";
     /** The {@link ClientGone} of an HTTP request: whether its client has gone, which stops the text's work. */
     public static final String CLIENT_GONE = "DragomanClientGone";
     /** The server-sent event writer of an HTTP request that streams. */
@@ -92,8 +94,6 @@ public final class ExchangeKeys {
     public static final String KAFKA_VALUE = "kafkaValue";
     /** Kafka: the text read from the record's value, once known. */
     public static final String KAFKA_TEXT = "kafkaText";
-    /** Kafka: set when the record's output was recalled from an earlier reading rather than made. */
-    public static final String KAFKA_RECALLED = "kafkaRecalled";
 
     private ExchangeKeys() {
     }

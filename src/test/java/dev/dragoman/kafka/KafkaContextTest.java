@@ -21,8 +21,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code context = 3} on the Kafka stream: the records of one key are one document, so each record of a poll goes to
- * the provider alone, with the records of its key before it (and none of another key's) as earlier turns.
+ * {@code context = 3} on the Kafka stream: the records of one key are one document, so each record goes to the
+ * provider alone, after the records of its key before it, which it takes along (and none of another key's) as earlier
+ * turns.
  */
 class KafkaContextTest extends KafkaTestSupport {
 
@@ -49,8 +50,9 @@ class KafkaContextTest extends KafkaTestSupport {
 
         List<ConsumerRecord<String, String>> out = awaitRecords(topics().output(), 5);
 
-        assertThat(out).extracting(record -> Json.MAPPER.readTree(record.value()).get("translation").asText())
-                .containsExactly("T:line 1", "T:line 4", "T:line 2", "T:line 5", "T:line 3");
+        // each key's records in order; the keys go on side by side
+        assertThat(translationsOf(out, "chapter-1")).containsExactly("T:line 1", "T:line 2", "T:line 3");
+        assertThat(translationsOf(out, "chapter-2")).containsExactly("T:line 4", "T:line 5");
         assertThat(provider.getAllServeEvents()).as("one request per record").hasSize(5);
         assertThat(turnsOf("line 3")).containsExactly("system: Into English.",
                 "user: line 1", "assistant: T:line 1",
@@ -59,6 +61,16 @@ class KafkaContextTest extends KafkaTestSupport {
         assertThat(turnsOf("line 5")).containsExactly("system: Into English.",
                 "user: line 4", "assistant: T:line 4",
                 "user: line 5");
+    }
+
+    private static List<String> translationsOf(List<ConsumerRecord<String, String>> out, String key) throws Exception {
+        List<String> translations = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : out) {
+            if (record.key().equals(key)) {
+                translations.add(Json.MAPPER.readTree(record.value()).get("translation").asText());
+            }
+        }
+        return translations;
     }
 
     /** The turns of the one request whose last turn is {@code text}, as {@code role: content}. */

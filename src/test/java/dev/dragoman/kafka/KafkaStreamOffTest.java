@@ -31,7 +31,6 @@ class KafkaStreamOffTest extends DragomanTestSupport {
     @Test
     void should_leave_the_kafka_stream_off_and_say_so_when_no_brokers_are_set() {
         assertThat(context.getRoute("kafka-stream")).isNull();
-        assertThat(context.getRoute("kafka-record")).isNull();
         assertThat(context.getRoute("file-drop")).isNotNull();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.text())
                 .containsOnlyOnce("Kafka stream is off: dragoman.kafka.brokers is not set"));

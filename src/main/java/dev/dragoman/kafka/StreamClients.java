@@ -1,0 +1,68 @@
+package dev.dragoman.kafka;
+
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The stream's Kafka clients, configured as camel-kafka configures its own: from the {@code kafka} component's
+ * configuration ({@code camel.component.kafka.*}: TLS, SASL and any other client option apply to the stream too), with
+ * the stream's settings on top.
+ */
+final class StreamClients {
+
+    private final KafkaConfiguration configuration;
+    private final String group;
+
+    /** @param component the kafka component's configuration, copied */
+    StreamClients(KafkaConfiguration component, String brokers, StreamSettings settings) {
+        configuration = component.copy();
+        configuration.setBrokers(brokers);
+        configuration.setGroupId(settings.group());
+        // a new group starts at the beginning of the topic: records sent before the first start are not skipped
+        configuration.setAutoOffsetReset("earliest");
+        configuration.setMaxPollRecords(settings.maxPollRecords());
+        configuration.setSessionTimeoutMs(settings.sessionTimeout());
+        configuration.setAutoCommitEnable(false);
+        // outputs acknowledged by every replica, never written twice by the producer's own retries
+        configuration.setRequestRequiredAcks("all");
+        configuration.setEnableIdempotence(true);
+        configuration.setMaxRequestSize(settings.maxRecordSize());
+        if (settings.exactlyOnce()) {
+            // records of aborted transactions upstream are never translated
+            configuration.setIsolationLevel("read_committed");
+        }
+        group = settings.group();
+    }
+
+    Consumer<String, String> consumer() {
+        return new KafkaConsumer<>(withBrokers(configuration.createConsumerProperties()));
+    }
+
+    /**
+     * A publisher on a producer of its own; a transactional one has a transactional id of its own (the consumer
+     * group's metadata, sent with the offsets, fences a zombie since Kafka 2.5, KIP-447).
+     */
+    OutputPublisher publisher(boolean transactional, String outputTopic) {
+        return new OutputPublisher(() -> {
+            Properties properties = withBrokers(configuration.createProducerProperties());
+            if (transactional) {
+                properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-" + UUID.randomUUID());
+            }
+            return new KafkaProducer<>(properties);
+        }, transactional, outputTopic);
+    }
+
+    /** camel-kafka sets the bootstrap servers and group apart from the properties it makes; so does the stream. */
+    private Properties withBrokers(Properties properties) {
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, configuration.getBrokers());
+        properties.put(CommonClientConfigs.GROUP_ID_CONFIG, group);
+        return properties;
+    }
+}
