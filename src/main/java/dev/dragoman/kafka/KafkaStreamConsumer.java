@@ -234,7 +234,9 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
             next.remove();
             translating++;
             record.state = StreamRecord.State.TRANSLATING;
-            record.triedAt = now;
+            if (record.reasons.isEmpty()) {
+                record.firstTriedAt = now;
+            }
             if (record.reasons.isEmpty()) {
                 together.add(record);
             } else {
@@ -313,8 +315,9 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
             return;
         }
         record.failed(waits, settings.maxAttempts());
-        if (outage.check(now) || lastThrough - record.triedAt < 0) {
-            // no provider can translate, or nothing got through while it was tried: an outage, not the record's fault
+        if (outage.check(now) || lastThrough - record.firstTriedAt < 0) {
+            // no provider can translate, or nothing got through since it was first tried: an outage, not the record's
+            // fault
             rest(record, now, settings.pause(++record.waits));
         } else if (++record.attempts < settings.maxAttempts()) {
             rest(record, now, settings.pause(record.attempts));

@@ -33,8 +33,8 @@ final class StreamRecord {
     int waits;
     /** Why its last tries failed, for the dead letter. */
     final List<String> reasons = new ArrayList<>();
-    /** When its last try started, and when a resting record may go again, in {@link System#nanoTime()}. */
-    long triedAt;
+    /** When its first try started, and when a resting record may go again, in {@link System#nanoTime()}. */
+    long firstTriedAt;
     long restUntil;
     ProducerRecord<String, String> output;
 

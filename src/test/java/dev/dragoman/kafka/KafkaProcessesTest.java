@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -32,12 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Dragoman processes (JVMs of their own) on one consumer group: one killed mid-stream loses nothing, and several
- * share the input partitions, the survivors taking over from one that stops.
+ * Dragoman processes (JVMs of their own) on one consumer group: one killed mid-stream loses nothing and redoes at
+ * most its records in flight and one commit interval's worth (none with exactly-once), and several share the input
+ * partitions, the survivors taking over from one that stops.
  */
 class KafkaProcessesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final int KILL_RECORDS = 5000;
+    static final int MAX_IN_FLIGHT = 64;
+    static final long COMMIT_INTERVAL_MS = 1000;
+    /** A commit goes out when its interval is over and is taken a round trip later. */
+    static final long COMMIT_SLACK_MS = 500;
 
     @RegisterExtension
     static KafkaBroker broker = new KafkaBroker();
@@ -49,24 +56,107 @@ class KafkaProcessesTest {
     Path dir;
 
     @Test
-    void should_translate_every_record_at_least_once_when_a_process_is_killed_mid_stream() throws Exception {
-        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(100)));
+    void should_redo_at_most_the_records_in_flight_and_one_commit_interval_after_kill_9() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(200)));
         KafkaTopics topics = KafkaTopics.create(3);
-        KafkaBroker.send(records(topics, "crash", 400));
+        KafkaBroker.send(records(topics, "crash", KILL_RECORDS));
+        Map<String, String> settings = settings(topics, "first");
+        settings.put("dragoman.kafka.max-in-flight", String.valueOf(MAX_IN_FLIGHT));
 
-        try (DragomanProcess first = DragomanProcess.start("crash-first", settings(topics, "first"))) {
-            awaitRecords(topics.output(), 40);
-            first.kill();
-        }
-        assertThat(KafkaBroker.readAll(topics.output())).as("killed mid-stream").hasSizeLessThan(400);
+        long killedAt = runAndKill(DragomanProcess.start("crash-first", settings), topics);
+        List<ConsumerRecord<String, String>> beforeKill = KafkaBroker.readAll(topics.output());
+        assertThat(beforeKill).as("killed mid-stream").hasSizeLessThan(KILL_RECORDS);
+        long lastInterval = beforeKill.stream()
+                .filter(record -> record.timestamp() > killedAt - COMMIT_INTERVAL_MS - COMMIT_SLACK_MS).count();
 
         try (DragomanProcess second = DragomanProcess.start("crash-second", settings(topics, "second"))) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> texts(KafkaBroker.readAll(topics.output())).size() == 400);
+                    .until(() -> ids(KafkaBroker.readAll(topics.output())).size() == KILL_RECORDS);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     KafkaBroker.committedOffsets(topics.group())).isEqualTo(KafkaBroker.endOffsets(topics.input())));
         }
-        assertThat(texts(KafkaBroker.readAll(topics.output()))).isEqualTo(expectedTexts("crash", 400));
+        List<ConsumerRecord<String, String>> out = KafkaBroker.readAll(topics.output());
+        assertThat(texts(out)).isEqualTo(expectedTexts("crash", KILL_RECORDS));
+        assertThat((long) out.size() - KILL_RECORDS).as("published twice (%d published in the last commit interval)",
+                lastInterval).isLessThanOrEqualTo(MAX_IN_FLIGHT + lastInterval);
+        assertThat(KafkaBroker.readAll(topics.deadLetter())).isEmpty();
+    }
+
+    @Test
+    void should_publish_each_record_exactly_once_across_a_kill_9_with_exactly_once() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(200)));
+        KafkaTopics topics = KafkaTopics.create(3);
+        KafkaBroker.send(records(topics, "once", KILL_RECORDS));
+        Map<String, String> settings = exactlyOnce(settings(topics, "first"));
+        settings.put("dragoman.kafka.max-in-flight", String.valueOf(MAX_IN_FLIGHT));
+
+        runAndKill(DragomanProcess.start("once-first", settings), topics);
+        try (DragomanProcess second = DragomanProcess.start("once-second", exactlyOnce(settings(topics, "second")))) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> KafkaBroker.readCommitted(topics.output()).size() >= KILL_RECORDS);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    KafkaBroker.committedOffsets(topics.group())).isEqualTo(KafkaBroker.endOffsets(topics.input())));
+        }
+        List<ConsumerRecord<String, String>> out = KafkaBroker.readCommitted(topics.output());
+        assertThat(ids(out)).as("every record once").hasSize(KILL_RECORDS);
+        assertThat(out).as("no duplicates").hasSize(KILL_RECORDS);
+        assertThat(texts(out)).isEqualTo(expectedTexts("once", KILL_RECORDS));
+    }
+
+    @Test
+    void should_publish_each_record_exactly_once_when_a_second_process_joins_with_exactly_once() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(100)));
+        KafkaTopics topics = KafkaTopics.create(6);
+        KafkaBroker.send(records(topics, "join", 3000));
+
+        Map<String, String> settings = exactlyOnce(settings(topics, "a"));
+        // slow enough (about 200 records/s) that the second process joins in the middle
+        settings.put("dragoman.kafka.max-in-flight", "20");
+        try (DragomanProcess a = DragomanProcess.start("join-a", settings)) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> KafkaBroker.readCommitted(topics.output()).size() >= 300);
+            try (DragomanProcess b = DragomanProcess.start("join-b", exactlyOnce(settings(topics, "b")))) {
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> KafkaBroker.readCommitted(topics.output()).size() >= 3000);
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(KafkaBroker
+                        .committedOffsets(topics.group())).isEqualTo(written(topics)));
+            }
+        }
+        List<ConsumerRecord<String, String>> out = KafkaBroker.readCommitted(topics.output());
+        assertThat(out).as("no duplicates").hasSize(3000);
+        assertThat(texts(out)).isEqualTo(expectedTexts("join", 3000));
+        assertThat(providersOf(out)).as("both processes translate").containsOnlyKeys("a", "b");
+    }
+
+    /** Runs the process until a fifth of the records are out, kills it with SIGKILL and returns when (epoch ms). */
+    private static long runAndKill(DragomanProcess process, KafkaTopics topics) throws InterruptedException {
+        try (process) {
+            awaitRecords(topics.output(), KILL_RECORDS / 5);
+            long killedAt = System.currentTimeMillis();
+            process.kill();
+            return killedAt;
+        }
+    }
+
+    /** The end offset of each input partition that got records (no key of the test may fall in some). */
+    private static Map<Integer, Long> written(KafkaTopics topics) throws Exception {
+        Map<Integer, Long> written = new TreeMap<>(KafkaBroker.endOffsets(topics.input()));
+        written.values().removeIf(end -> end == 0);
+        return written;
+    }
+
+    private static Map<String, String> exactlyOnce(Map<String, String> settings) {
+        settings.put("dragoman.kafka.exactly-once", "true");
+        return settings;
+    }
+
+    /** The records' ids (topic-partition-offset of each input), each once. */
+    private static Set<String> ids(List<ConsumerRecord<String, String>> records) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            ids.add(JSON.readTree(record.value()).get("id").asText());
+        }
+        return ids;
     }
 
     @Test
@@ -103,7 +193,7 @@ class KafkaProcessesTest {
         settings.putAll(topics.properties());
         // a killed process's partitions go to the others after this long (the broker's smallest allowed)
         settings.put("dragoman.kafka.session-timeout", "6000");
-        settings.put("dragoman.kafka.max-poll-records", "20");
+        settings.put("dragoman.kafka.commit-interval", COMMIT_INTERVAL_MS + "ms");
         for (String folder : List.of("inbox", "outbox", "failed")) {
             settings.put("dragoman.file." + folder, dir.resolve(name + "-" + folder).toString());
         }

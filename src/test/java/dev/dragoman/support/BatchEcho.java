@@ -2,6 +2,7 @@ package dev.dragoman.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +18,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * A WireMock response transformer ({@value #NAME}) that answers an OpenAI chat request as a translator would: the user
  * message's text as "T:" and the text, or, for a batch (the user message a JSON array of strings), a JSON array of
  * each string so. With the parameter {@code fault} set to {@code merge} or {@code drop}, every fifth batch comes back
- * misaligned: its first two translations merged into one, or its last one missing.
+ * misaligned: its first two translations merged into one, or its last one missing; set to {@code errors}, a share of
+ * the calls (the parameter {@code rate}, drawn from a seeded random) is answered with an HTTP 500 server error.
  */
 public final class BatchEcho implements ResponseTransformerV2 {
 
@@ -26,6 +28,7 @@ public final class BatchEcho implements ResponseTransformerV2 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicInteger batches = new AtomicInteger();
+    private final Random random = new Random(20_261_204);
 
     @Override
     public String getName() {
@@ -45,6 +48,11 @@ public final class BatchEcho implements ResponseTransformerV2 {
             String text = messages.get(messages.size() - 1).get("content").asText();
             Parameters parameters = serveEvent.getResponseDefinition().getTransformerParameters();
             Object fault = parameters == null ? "" : parameters.getOrDefault("fault", "");
+            if (fault.equals("errors") && random.nextDouble() < Double.parseDouble(parameters.get("rate").toString())) {
+                return Response.Builder.like(response).but().status(500)
+                        .body("{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}")
+                        .build();
+            }
             return reply(response, translate(text, fault.toString()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

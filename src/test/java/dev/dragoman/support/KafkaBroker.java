@@ -138,7 +138,19 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
 
     /** Everything on the topic so far, read from the start of every partition, in partition order. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        return readAll(topic, false);
+    }
+
+    /** Everything on the topic so far as a read_committed consumer sees it: no record of a transaction not committed. */
+    public static List<ConsumerRecord<String, String>> readCommitted(String topic) {
+        return readAll(topic, true);
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String topic, boolean committedOnly) {
         Properties properties = new Properties();
+        if (committedOnly) {
+            properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        }
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),

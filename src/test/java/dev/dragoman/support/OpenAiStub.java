@@ -33,6 +33,12 @@ public final class OpenAiStub {
         return WireMock.okJson("{}").withTransformers(BatchEcho.NAME);
     }
 
+    /** {@link #echo()} with this share of calls (0 to 1, at random) answered with an HTTP 500 instead. */
+    public static ResponseDefinitionBuilder flakyEcho(double errorRate) {
+        return WireMock.okJson("{}").withTransformers(BatchEcho.NAME).withTransformerParameter("fault", "errors")
+                .withTransformerParameter("rate", errorRate);
+    }
+
     /** {@link #echo()} with every fifth batch misaligned: {@code fault} is {@code merge} or {@code drop}. */
     public static ResponseDefinitionBuilder echo(String fault) {
         return WireMock.okJson("{}").withTransformers(BatchEcho.NAME).withTransformerParameter("fault", fault);
