@@ -1,6 +1,5 @@
 package dev.dragoman.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -23,7 +21,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.KafkaHeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.DefaultMessage;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,8 +36,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.translate.ExchangeKeys;
-import dev.dragoman.translate.TranslationFailedException;
-import dev.dragoman.translate.TranslationHeaders;
 
 /**
  * The Kafka stream: reads the input topic with a Kafka consumer of its own and keeps every record on its way until it
@@ -56,7 +51,7 @@ import dev.dragoman.translate.TranslationHeaders;
  * partitions, looking again after pauses that grow up to {@code max-pause}.</li>
  * <li>Offsets are committed at least every {@code commit-interval} up to the first record not finished, with the
  * records finished above it in the commit's metadata ({@link PartitionProgress}); with exactly-once on, outputs and
- * offsets go in one transaction instead ({@link OutputPublisher#transact}).</li>
+ * offsets go in one transaction instead ({@link StreamCommits}).</li>
  * <li>The partitions are paused while the records held (read and not finished) reach {@code max-in-flight +
  * max-poll-records}; the consumer keeps polling all the while, so the group never takes its partitions away for
  * being slow.</li>
@@ -70,7 +65,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
     /** Header the route sets on a record whose try failed in a way that may pass: why. */
     static final String WAITS = "DragomanKafkaWaits";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStreamConsumer.class);
-    /** How long a poll waits while records are on their way: news from the pool is taken up this often. */
+    /** How long a poll waits while records are being translated or published: their news is taken up this often. */
     private static final Duration BUSY_POLL = Duration.ofMillis(10);
     /** How long a stopping stream waits for the records it is translating. */
     private static final long STOP_WAIT = TimeUnit.SECONDS.toNanos(30);
@@ -104,6 +99,8 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
 
     private Consumer<String, String> consumer;
     private OutputPublisher publisher;
+    private StreamDeadLetters deadLetters;
+    private StreamCommits commits;
     private volatile boolean running;
     private Thread thread;
 
@@ -143,12 +140,16 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         try (Consumer<String, String> opened = consumer;
                 OutputPublisher outputs = clients.publisher(settings.exactlyOnce(), settings.output())) {
             publisher = outputs;
+            deadLetters = new StreamDeadLetters(getEndpoint().getCamelContext(), outputs, limit,
+                    settings.deadLetter());
+            commits = new StreamCommits(consumer, outputs, deadLetters, partitions, made);
             consumer.subscribe(List.of(topic), this);
             int failures = 0;
             while (running) {
                 try {
                     step(true);
-                    consumer.poll(held > 0 ? BUSY_POLL : settings.pollWait()).forEach(this::read);
+                    // news comes from translations and sends in flight; rests and commits can wait for a poll
+                    consumer.poll(translating + publishing > 0 ? BUSY_POLL : settings.pollWait()).forEach(this::read);
                     failures = 0;
                 } catch (WakeupException | InterruptException stop) {
                     break;
@@ -178,7 +179,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
             start(now);
         }
         if (now - nextCommit >= 0) {
-            commit();
+            held -= commits.commit();
             nextCommit = now + settings.commitInterval().toNanos();
         }
         boolean pause = held >= settings.maxHeld() || outage.pausing(now);
@@ -202,9 +203,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         }
         nextCommit = System.nanoTime();
         step(false);
-        if (!settings.exactlyOnce()) {
-            commitSync(partitions.keySet());
-        }
+        commits.commitSync(partitions.keySet());
     }
 
     private void read(ConsumerRecord<String, String> record) {
@@ -324,11 +323,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         } else {
             LOG.warn("{} to the dead-letter topic: no translation after {} tries: {}", record, record.attempts,
                     waits);
-            made(record, deadLetter(record, message.getHeader(TranslationHeaders.ID, String.class),
-                    exchange.getVariable(ExchangeKeys.KAFKA_TEXT, String.class), new TranslationFailedException(
-                            "no translation after " + record.attempts + " tries (dragoman.kafka.max-attempts): "
-                                    + String.join(" | ", record.reasons),
-                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), false)));
+            made(record, deadLetters.exhausted(record, exchange));
         }
     }
 
@@ -396,7 +391,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
             publishNext(record.orderKey);
         } else if (OutputPublisher.refusedForGood(failure) && !publisher.isDeadLetter(record.output)) {
             LOG.warn("{} to the dead-letter topic: the broker refused its output: {}", record, failure.getMessage());
-            made(record, refusedOutput(record, failure));
+            made(record, deadLetters.refused(record, failure));
         } else {
             Duration pause = settings.pause(++record.waits);
             LOG.warn("The broker did not take the {} of {} ({}); it is sent again in {} ms",
@@ -406,134 +401,13 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         }
     }
 
-    /** The dead letter of a record whose output the broker refused for good. */
-    private ProducerRecord<String, String> refusedOutput(StreamRecord record, Exception failure) {
-        Header id = record.output.headers().lastHeader(TranslationHeaders.ID);
-        return deadLetter(record, id == null ? null : new String(id.value(), StandardCharsets.UTF_8), null, failure);
-    }
-
-    private ProducerRecord<String, String> deadLetter(StreamRecord record, String id, String text,
-            Exception failure) {
-        Message letter = new DefaultMessage(getEndpoint().getCamelContext());
-        letter.setHeader(KafkaConstants.OVERRIDE_TOPIC, settings.deadLetter());
-        if (id != null) {
-            letter.setHeader(TranslationHeaders.ID, id);
-        }
-        try {
-            letter.setBody(limit.fit(DeadLetter.ofRecord(record.record, id, text, failure), letter));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a dead letter cannot be written as JSON", e);
-        }
-        return publisher.output(record.record.key(), letter);
-    }
-
-    /** Commits what is finished: offsets and metadata, or, with exactly-once, a transaction. */
-    private void commit() {
-        if (settings.exactlyOnce()) {
-            transact();
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        partitions.forEach((partition, progress) -> {
-            OffsetAndMetadata commit = progress.commit();
-            if (commit != null) {
-                offsets.put(partition, commit);
-                progress.committed(commit);
-            }
-        });
-        if (!offsets.isEmpty()) {
-            consumer.commitAsync(offsets, (done, failure) -> {
-                if (failure != null) {
-                    LOG.warn("The Kafka stream's commit failed ({}); the next one carries it",
-                            Secrets.redact(failure.getMessage()));
-                    done.keySet().forEach(partition -> {
-                        PartitionProgress progress = partitions.get(partition);
-                        if (progress != null) {
-                            progress.committed(null);
-                        }
-                    });
-                }
-            });
-        }
-    }
-
-    private void commitSync(Collection<TopicPartition> revoked) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : revoked) {
-            PartitionProgress progress = partitions.get(partition);
-            OffsetAndMetadata commit = progress == null ? null : progress.commit();
-            if (commit != null) {
-                offsets.put(partition, commit);
-            }
-        }
-        try {
-            if (!offsets.isEmpty()) {
-                consumer.commitSync(offsets);
-            }
-        } catch (KafkaException e) {
-            LOG.warn("The Kafka stream could not commit {} ({}); their unfinished records are read again",
-                    offsets.keySet(), Secrets.redact(e.getMessage()));
-        }
-    }
-
-    /** Exactly-once: the outputs ready from each partition's commit point, and the offsets after them, at once. */
-    private void transact() {
-        List<ProducerRecord<String, String>> outputs = new ArrayList<>();
-        List<StreamRecord> included = new ArrayList<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        made.forEach((partition, ready) -> {
-            PartitionProgress progress = partitions.get(partition);
-            List<Long> prefix = progress.readyPrefix(ready::containsKey);
-            if (!prefix.isEmpty()) {
-                prefix.forEach(offset -> {
-                    included.add(ready.get(offset));
-                    outputs.add(ready.get(offset).output);
-                });
-                offsets.put(partition, new OffsetAndMetadata(progress.pointAfter(prefix.get(prefix.size() - 1))));
-            }
-        });
-        if (offsets.isEmpty()) {
-            return;
-        }
-        try {
-            Map<ProducerRecord<String, String>, Exception> refused = publisher.transact(outputs, offsets,
-                    consumer.groupMetadata());
-            if (refused.isEmpty()) {
-                for (StreamRecord record : included) {
-                    made.get(record.partition).remove(record.offset());
-                    record.progress.finished(record.offset());
-                    held--;
-                }
-                return;
-            }
-            for (StreamRecord record : included) {
-                Exception failure = refused.get(record.output);
-                if (failure != null && !publisher.isDeadLetter(record.output)) {
-                    LOG.warn("{} to the dead-letter topic: the broker refused its output: {}", record,
-                            failure.getMessage());
-                    record.output = refusedOutput(record, failure);
-                } else if (failure != null) {
-                    LOG.warn("The broker refused the dead letter of {} ({}); it is sent again", record,
-                            failure.getMessage());
-                }
-            }
-        } catch (KafkaException e) {
-            LOG.warn("The Kafka stream's transaction did not commit ({}); it is tried again",
-                    Secrets.redact(e.getMessage()));
-        }
-    }
-
     private boolean isRevoked(StreamRecord record) {
         return partitions.get(record.partition) != record.progress;
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-        if (settings.exactlyOnce()) {
-            transact();
-        } else {
-            commitSync(revoked);
-        }
+        held -= commits.commitSync(revoked);
         forget(revoked);
     }
 

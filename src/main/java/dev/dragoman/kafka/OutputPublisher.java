@@ -71,6 +71,10 @@ final class OutputPublisher implements AutoCloseable {
         return output;
     }
 
+    boolean isTransactional() {
+        return transactional;
+    }
+
     boolean isDeadLetter(ProducerRecord<String, String> output) {
         return !output.topic().equals(outputTopic);
     }

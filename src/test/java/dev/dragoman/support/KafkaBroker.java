@@ -34,6 +34,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real single-node KRaft broker inside the test JVM, from Kafka's own test kit: no Docker, nothing for CI to
  * provide. Started once for the whole test run (the first class that registers it starts it; JUnit closes it at the
@@ -100,6 +102,10 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
             throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
+            // the controller has the topic; a send before the broker leads every partition can meet NOT_LEADER and
+            // then, with an idempotent producer, out-of-order sequence errors until it times out
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(name)).allTopicNames()
+                    .get().get(name).partitions().stream().allMatch(partition -> partition.leader() != null));
         }
     }
 
