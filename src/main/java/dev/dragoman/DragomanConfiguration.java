@@ -59,6 +59,7 @@ import dev.dragoman.http.WebConsole;
 import dev.dragoman.kafka.KafkaStreamComponent;
 import dev.dragoman.kafka.RecordLimit;
 import dev.dragoman.kafka.RecordTranslations;
+import dev.dragoman.kafka.StreamHealthCheck;
 import dev.dragoman.kafka.StreamSettings;
 import dev.dragoman.kafka.RecordReader;
 import dev.dragoman.memory.JdbcTranslationMemory;
@@ -365,8 +366,10 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("kafkaRecordReader", reader);
         context.getRegistry().bind("kafkaTranslations", translations);
         context.getRegistry().bind("kafkaRecordLimit", limit);
+        StreamHealthCheck health = new StreamHealthCheck();
+        context.getRegistry().bind(health.getId(), health);
         context.getRegistry().bind("dragoman-kafka", new KafkaStreamComponent(settings,
-                source.text("dragoman.kafka.brokers").orElse(""), providers, translations, limit));
+                source.text("dragoman.kafka.brokers").orElse(""), providers, translations, limit, health));
     }
 
     /**

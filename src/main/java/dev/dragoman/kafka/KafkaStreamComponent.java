@@ -22,14 +22,16 @@ public final class KafkaStreamComponent extends DefaultComponent {
     private final Providers providers;
     private final RecordTranslations translations;
     private final RecordLimit limit;
+    private final StreamHealthCheck health;
 
     public KafkaStreamComponent(StreamSettings settings, String brokers, Providers providers,
-            RecordTranslations translations, RecordLimit limit) {
+            RecordTranslations translations, RecordLimit limit, StreamHealthCheck health) {
         this.settings = settings;
         this.brokers = brokers;
         this.providers = providers;
         this.translations = translations;
         this.limit = limit;
+        this.health = health;
     }
 
     @Override
@@ -41,6 +43,6 @@ public final class KafkaStreamComponent extends DefaultComponent {
         KafkaComponent kafka = getCamelContext().getComponent("kafka", KafkaComponent.class);
         return new KafkaStreamConsumer(endpoint, processor, topic, settings,
                 new StreamClients(kafka.getConfiguration(), brokers, settings), translations, limit,
-                new OutageWatch(providers::available, settings), providers.contextSize() > 0);
+                new OutageWatch(providers::available, settings), providers.contextSize() > 0, health);
     }
 }

@@ -78,6 +78,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
     private final OutageWatch outage;
     /** With context on, the records of a key are translated one after another, each seeing those before it. */
     private final boolean translateInKeyOrder;
+    private final StreamHealthCheck health;
     private final HeaderFilterStrategy headerFilter = new KafkaHeaderFilterStrategy();
     private final Queue<Runnable> events = new ConcurrentLinkedQueue<>();
 
@@ -106,7 +107,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
 
     KafkaStreamConsumer(KafkaStreamEndpoint endpoint, Processor processor, String topic, StreamSettings settings,
             StreamClients clients, RecordTranslations translations, RecordLimit limit, OutageWatch outage,
-            boolean translateInKeyOrder) {
+            boolean translateInKeyOrder, StreamHealthCheck health) {
         super(endpoint, processor);
         this.topic = topic;
         this.settings = settings;
@@ -115,6 +116,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         this.limit = limit;
         this.outage = outage;
         this.translateInKeyOrder = translateInKeyOrder;
+        this.health = health;
     }
 
     @Override
@@ -122,6 +124,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         super.doStart();
         // made here, so that a client setting Kafka refuses stops start-up
         consumer = clients.consumer();
+        health.started();
         running = true;
         thread = new Thread(this::run, "dragoman-kafka-stream");
         thread.start();
@@ -151,20 +154,25 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
                     // news comes from translations and sends in flight; rests and commits can wait for a poll
                     consumer.poll(translating + publishing > 0 ? BUSY_POLL : settings.pollWait()).forEach(this::read);
                     failures = 0;
+                    health.update(null, partitions.size(), held, translating, paused);
                 } catch (WakeupException | InterruptException stop) {
                     break;
                 } catch (KafkaException e) {
+                    String why = Secrets.redact(e.getMessage());
                     Duration pause = settings.pause(++failures);
-                    LOG.warn("The Kafka stream met {}; it goes on in {} ms", Secrets.redact(e.getMessage()),
-                            pause.toMillis());
+                    LOG.warn("The Kafka stream met {}; it goes on in {} ms", why, pause.toMillis());
+                    health.update(why, partitions.size(), held, translating, paused);
                     Thread.sleep(pause.toMillis());
                 }
             }
             finish();
+            health.stopped(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("The Kafka stream stopped: {}", Secrets.redact(e.getMessage()), e);
+            String why = Secrets.redact(e.getMessage());
+            LOG.error("The Kafka stream stopped: {}", why, e);
+            health.stopped(why);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dragoman.kafka;
 
 import java.time.Duration;
 
+import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,10 @@ class KafkaStreamOffTest extends DragomanTestSupport {
         assertThat(context.getRoute("file-drop")).isNotNull();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.text())
                 .containsOnlyOnce("Kafka stream is off: dragoman.kafka.brokers is not set"));
+        HealthCheck.Result health = context.getRegistry()
+                .lookupByNameAndType("dragoman-kafka-stream", StreamHealthCheck.class).call();
+        assertThat(health.getState()).as("an unused stream does not make Dragoman unready")
+                .isEqualTo(HealthCheck.State.UP);
+        assertThat(health.getMessage()).contains("the Kafka stream is off");
     }
 }

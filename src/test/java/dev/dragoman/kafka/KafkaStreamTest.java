@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.health.HealthCheck;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,10 @@ class KafkaStreamTest extends KafkaTestSupport {
             }
         }
         assertThat(KafkaBroker.readAll(topics().deadLetter())).isEmpty();
+        HealthCheck.Result health = context.getRegistry()
+                .lookupByNameAndType("dragoman-kafka-stream", StreamHealthCheck.class).call();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health.getDetails()).containsEntry("partitions", INPUT_PARTITIONS);
     }
 
     @Test
