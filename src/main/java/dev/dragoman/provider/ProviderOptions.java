@@ -43,8 +43,8 @@ public final class ProviderOptions {
             "the user message, with the same placeholders").withDefault("{text}");
     public static final ProviderOption<Integer> CONTEXT = ProviderOption.of("context", OptionType.COUNT,
             "how many earlier texts of the same document (a dropped file, a Kafka key, an HTTP request's context)"
-                    + " go along with their translations, as earlier user and assistant turns; a file's lines and a"
-                    + " Kafka poll's records are then translated one after another (LunaTranslator's context num)."
+                    + " go along with their translations, as earlier user and assistant turns; a file's lines and the"
+                    + " records of each Kafka key are then translated one after another (LunaTranslator's context num)."
                     + " Not for qwen-mt").withDefault("0");
     public static final ProviderOption<String> PREFILL = ProviderOption.of("prefill", OptionType.TEXT,
             "the start of the assistant's reply, sent as a last assistant turn that the model continues, e.g."
@@ -90,7 +90,7 @@ public final class ProviderOptions {
             "requests per minute per key; no limit when not set");
 
     public static final ProviderOption<Integer> BATCH_LINES = ProviderOption.of("batch-lines", OptionType.POSITIVE,
-            "segments (lines of a file, texts of an HTTP request, records of a Kafka poll) sent together in one request, as a JSON array"
+            "segments (lines of a file, texts of an HTTP request, Kafka records read together) sent together in one request, as a JSON array"
                     + " (README, \"Batched requests\"); 1 sends each alone, and so do an instance with context and"
                     + " a dialect that sends the raw text alone (qwen-mt)").withDefault("20");
     public static final ProviderOption<Integer> BATCH_CHARS = ProviderOption.of("batch-chars", OptionType.POSITIVE,
