@@ -20,18 +20,41 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The chaos phase: 10,000 records (--quick: 1,000) through Kafka into a Dragoman of its own while the
- * {@link ChaosStandIn} answers 30% of calls with faults; once a third of the records are out, Dragoman is killed with
- * SIGKILL and started again; once two thirds are out, the provider is down for 10 s (--quick: 3 s). Prints
- * {@code chaos_lost} (records with neither an envelope nor a dead letter at the end; target 0),
- * {@code chaos_dead_letters} (target 0), {@code chaos_duplicates} (envelopes beyond one per record: a crash means a
- * batch is translated again, at least once is the contract) and {@code chaos_wall_s} (first record sent to the last
- * one out), with the provider calls and faults behind them.
+ * The chaos phase, run twice on the same scenario: 10,000 records (--quick: 1,000) through Kafka into a Dragoman of
+ * its own while the {@link ChaosStandIn} answers 30% of calls with faults; once a third of the records are out,
+ * Dragoman is killed with SIGKILL and started again; once two thirds are out, the provider is down for 10 s (--quick:
+ * 3 s). The first run keeps the stream's default, at least once; the second, on fresh topics and a group of its own,
+ * sets {@code dragoman.kafka.exactly-once = true} and reads the outputs as a {@code read_committed} consumer, which sees
+ * only what committed transactions published. Each run prints, under its prefix ({@code chaos_}, then
+ * {@code chaos_eos_}):
+ * <ul>
+ * <li>{@code lost}: records with neither an envelope nor a dead letter at the end (target 0);</li>
+ * <li>{@code dead_letters} (target 0);</li>
+ * <li>{@code duplicates}: envelopes beyond one per record, counted by the envelope's id. At least once, a kill means
+ * the records in flight and those finished since the last commit are translated and published again (target: at most
+ * max-in-flight); exactly once, a read_committed consumer must see none (target 0);</li>
+ * <li>{@code records_per_s}: the records accounted for (all of them unless some are lost) ÷ {@code wall_s}, the
+ * time from the first record sent to the last one accounted for (target for the first run: 500/s, ten times the
+ * ~50/s of the stream that translated a poll at a time);</li>
+ * <li>{@code provider_calls} and {@code provider_faults}: what the stand-in served.</li>
+ * </ul>
  */
 final class ChaosPhase {
 
     private static final Path DIR = Path.of("target", "bench", "chaos");
-    private static final Topics TOPICS = new Topics("chaos.text", "chaos.translations", "chaos.failed");
+
+    /**
+     * One run of the scenario: the prefix of its figures, the folder for its Dragoman's files, its topics and group,
+     * and whether its Dragoman and its outputs' reader use transactions.
+     */
+    private record Run(String prefix, Path dir, Topics topics, String group, boolean exactlyOnce) {
+    }
+
+    private static final List<Run> RUNS = List.of(
+            new Run("chaos", DIR, new Topics("chaos.text", "chaos.translations", "chaos.failed"), "chaos", false),
+            // fresh topics and group: nothing the first run published or committed counts here
+            new Run("chaos_eos", DIR.resolve("exactly-once"),
+                    new Topics("chaos-eos.text", "chaos-eos.translations", "chaos-eos.failed"), "chaos-eos", true));
 
     private final int records;
     private final Duration downFor;
@@ -45,46 +68,60 @@ final class ChaosPhase {
 
     Map<String, String> run() throws Exception {
         Bench.deleteTree(DIR);
-        Files.createDirectories(DIR);
-        TOPICS.create(brokers);
         Map<String, String> figures = new LinkedHashMap<>();
+        for (Run run : RUNS) {
+            figures.putAll(run(run));
+        }
+        return figures;
+    }
+
+    private Map<String, String> run(Run run) throws Exception {
+        Files.createDirectories(run.dir());
+        run.topics().create(brokers);
+        String label = run.exactlyOnce() ? "chaos, exactly once" : "chaos";
+        Map<String, String> figures = new LinkedHashMap<>();
+        // a stand-in of its own: the same seeded faults, and calls counted for this run alone
         try (ChaosStandIn standIn = new ChaosStandIn(0.30);
-             KafkaOutputs outputs = new KafkaOutputs(brokers, TOPICS, "chaos")) {
-            Path config = config(standIn);
-            Bench.DragomanJvm first = Bench.DragomanJvm.start(config, DIR.resolve("dragoman-1-gc.log"));
+             KafkaOutputs outputs = new KafkaOutputs(brokers, run.topics(), label, run.exactlyOnce())) {
+            Path config = config(standIn, run);
+            Bench.DragomanJvm first = Bench.DragomanJvm.start(config, run.dir().resolve("dragoman-1-gc.log"));
             first.awaitReady(Duration.ofSeconds(120));
-            Bench.progress("chaos: " + records + " records, 30% faulty answers (Dragoman pid " + first.pid() + ")");
+            Bench.progress(label + ": " + records + " records, 30% faulty answers (Dragoman pid " + first.pid() + ")");
             long start = System.nanoTime();
-            produce();
+            produce(run.topics());
             long limit = start + Duration.ofSeconds(120 + records / 20).toNanos();
             outputs.awaitAccounted(records / 3, limit);
-            Bench.progress("chaos: " + outputs.distinct() + " out, killing Dragoman with SIGKILL");
+            Bench.progress(label + ": " + outputs.distinct() + " out, killing Dragoman with SIGKILL");
             first.kill();
-            try (Bench.DragomanJvm second = Bench.DragomanJvm.start(config, DIR.resolve("dragoman-2-gc.log"))) {
+            try (Bench.DragomanJvm second = Bench.DragomanJvm.start(config, run.dir().resolve("dragoman-2-gc.log"))) {
                 second.awaitReady(Duration.ofSeconds(120));
-                Bench.progress("chaos: Dragoman restarted (pid " + second.pid() + ")");
+                Bench.progress(label + ": Dragoman restarted (pid " + second.pid() + ")");
                 outputs.awaitAccounted(2 * records / 3, limit);
-                Bench.progress("chaos: " + outputs.distinct() + " out, provider down for " + downFor.toSeconds() + " s");
+                Bench.progress(label + ": " + outputs.distinct() + " out, provider down for " + downFor.toSeconds()
+                        + " s");
                 standIn.down();
                 Thread.sleep(downFor.toMillis());
                 standIn.up();
-                Bench.progress("chaos: provider up again");
+                Bench.progress(label + ": provider up again");
                 outputs.awaitAccounted(records, limit);
                 long end = System.nanoTime();
+                int accounted = outputs.accounted();
                 // dead letters and late duplicates still on their way
                 outputs.drain(Duration.ofSeconds(5));
-                figures.put("chaos_lost", String.valueOf(records - outputs.accounted()));
-                figures.put("chaos_dead_letters", String.valueOf(outputs.deadLetters.get()));
-                figures.put("chaos_duplicates", String.valueOf(outputs.envelopes.get() - outputs.distinct()));
-                figures.put("chaos_wall_s", String.format("%.1f", (end - start) / 1e9));
-                figures.put("chaos_provider_calls", String.valueOf(standIn.requests.get()));
-                figures.put("chaos_provider_faults", String.valueOf(standIn.faults.get()));
+                String prefix = run.prefix() + "_";
+                figures.put(prefix + "lost", String.valueOf(records - outputs.accounted()));
+                figures.put(prefix + "dead_letters", String.valueOf(outputs.deadLetters.get()));
+                figures.put(prefix + "duplicates", String.valueOf(outputs.envelopes.get() - outputs.distinct()));
+                figures.put(prefix + "records_per_s", String.format("%.1f", accounted / ((end - start) / 1e9)));
+                figures.put(prefix + "wall_s", String.format("%.1f", (end - start) / 1e9));
+                figures.put(prefix + "provider_calls", String.valueOf(standIn.requests.get()));
+                figures.put(prefix + "provider_faults", String.valueOf(standIn.faults.get()));
             }
         }
         return figures;
     }
 
-    private void produce() throws Exception {
+    private void produce(Topics topics) throws Exception {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -92,20 +129,22 @@ final class ChaosPhase {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new StringSerializer())) {
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(TOPICS.input(), "k" + i % 97,
+                producer.send(new ProducerRecord<>(topics.input(), "k" + i % 97,
                         "{\"text\":\"Chaos Zeile " + i + "\",\"id\":\"c-" + i + "\"}"));
             }
         }
     }
 
-    /** A user's DRAGOMAN_CONFIG file: one instance of 8 keys on the misbehaving stand-in, the Kafka stream on. */
-    private Path config(ChaosStandIn standIn) throws IOException {
-        Map<String, String> p = config(standIn, DIR, brokers, TOPICS, "chaos");
-        // a batch is as slow as its unluckiest record (a few retries with backoff): larger batches keep the pool busy
-        p.put("dragoman.kafka.max-poll-records", "500");
+    /**
+     * A user's DRAGOMAN_CONFIG file: one instance of 8 keys on the misbehaving stand-in, the Kafka stream on, with its
+     * defaults but for the session timeout and, in the second run, exactly once.
+     */
+    private Path config(ChaosStandIn standIn, Run run) throws IOException {
+        Map<String, String> p = config(standIn, run.dir(), brokers, run.topics(), run.group());
         // the killed process's partitions go to its successor after this, not after the default 45 s
         p.put("dragoman.kafka.session-timeout", "10000");
-        return Bench.writeConfig(DIR.resolve("dragoman-chaos.properties"), p);
+        p.put("dragoman.kafka.exactly-once", String.valueOf(run.exactlyOnce()));
+        return Bench.writeConfig(run.dir().resolve("dragoman-chaos.properties"), p);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads a Dragoman Kafka stream's output and dead-letter topics from their beginning, counting envelopes and dead
  * letters by record id (the {@code id} the phase gave each input record): what the chaos and soak phases count as
  * translated, dead or lost. {@link #received} lets a phase look at each one as it comes. One thread polls; the counts
- * may be read from any.
+ * may be read from any. A {@code read_committed} reader sees only what committed transactions published, as a
+ * consumer of an exactly-once stream's outputs would.
  */
 class KafkaOutputs implements AutoCloseable {
 
@@ -37,10 +38,21 @@ class KafkaOutputs implements AutoCloseable {
 
     /** @param label the phase, for the progress lines */
     KafkaOutputs(String brokers, ChaosPhase.Topics topics, String label) {
+        this(brokers, topics, label, false);
+    }
+
+    /**
+     * @param label         the phase, for the progress lines
+     * @param readCommitted reads with {@code isolation.level=read_committed} instead of the default read_uncommitted
+     */
+    KafkaOutputs(String brokers, ChaosPhase.Topics topics, String label, boolean readCommitted) {
         this.label = label;
         this.deadTopic = topics.dead();
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        if (readCommitted) {
+            properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        }
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());

@@ -58,7 +58,7 @@ import dev.dragoman.support.KafkaBroker;
  * Dragoman keeps the default patience ({@code dragoman.deadline} 120 s, the breaker, the Kafka stream's pause, the
  * file drop's retry), which rides out 20 s; its HTTP share and worker threads are 64, above the bench's 32, so no
  * request is turned away for want of a slot; files that waited out the outage in the inbox are tried again after 10 s
- * rather than 30 s; and, as in the chaos phase, a Kafka poll takes 500 records (see {@link #config}).
+ * rather than 30 s (see {@link #config}).
  * <p>
  * Figures: per minute {@code soak_min_<m>_per_s} (translations completed per second over the three sources: HTTP
  * replies, envelopes read from the output topic, output files' lines) and {@code soak_min_<m>_p99_ms} (of the HTTP
@@ -321,9 +321,6 @@ final class SoakPhase {
         p.put("dragoman.http.worker-threads", "64");
         // a file that waited out the outage in the inbox is tried again sooner than the default 30 s
         p.put("dragoman.file.retry-delay", "10s");
-        // as in the chaos phase: a poll is done when its slowest record is, and with 5% faults nearly every poll has
-        // one that waits for a retry (0.5 to 1.5 s); 100 records a poll (the default) went through at 50 to 90/s
-        p.put("dragoman.kafka.max-poll-records", "500");
         return Bench.writeConfig(DIR.resolve("dragoman-soak.properties"), p);
     }
 
