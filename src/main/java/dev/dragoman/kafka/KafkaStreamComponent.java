@@ -43,6 +43,6 @@ public final class KafkaStreamComponent extends DefaultComponent {
         KafkaComponent kafka = getCamelContext().getComponent("kafka", KafkaComponent.class);
         return new KafkaStreamConsumer(endpoint, processor, topic, settings,
                 new StreamClients(kafka.getConfiguration(), brokers, settings), translations, limit,
-                new OutageWatch(providers::available, settings), providers.contextSize() > 0, health);
+                new OutageWatch(providers::available, providers::timeUntilAvailable, settings), providers.contextSize() > 0, health);
     }
 }

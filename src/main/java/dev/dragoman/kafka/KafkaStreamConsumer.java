@@ -95,6 +95,12 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
     private int publishing;
     private boolean paused;
     private long nextCommit;
+    /**
+     * Records finished (or, with exactly-once, made) since the last commit. A commit goes once half of max-in-flight
+     * have, even before commit-interval, so that a crash redoes few records however fast the stream runs.
+     */
+    private int finishedSinceCommit;
+    private final int commitEvery;
     /** When a record last got through its route (translated, or failed for good). */
     private long lastThrough = System.nanoTime();
 
@@ -117,6 +123,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         this.outage = outage;
         this.translateInKeyOrder = translateInKeyOrder;
         this.health = health;
+        this.commitEvery = Math.max(1, settings.maxInFlight() / 2);
     }
 
     @Override
@@ -186,7 +193,8 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         if (start) {
             start(now);
         }
-        if (now - nextCommit >= 0) {
+        if (now - nextCommit >= 0 || finishedSinceCommit >= commitEvery) {
+            finishedSinceCommit = 0;
             held -= commits.commit();
             nextCommit = now + settings.commitInterval().toNanos();
         }
@@ -228,7 +236,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
 
     /** Starts translating the records waiting, as many as slots are free; none during an outage. */
     private void start(long now) {
-        if (waiting.isEmpty() || outage.pausing(now) || outage.check(now)) {
+        if (waiting.isEmpty() || outage.holds(now)) {
             return;
         }
         List<StreamRecord> together = new ArrayList<>();
@@ -375,6 +383,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
                 // published by the next transaction, in offset order, which keeps the key's order
                 queue.pollFirst();
                 made.computeIfAbsent(head.partition, any -> new HashMap<>()).put(head.offset(), head);
+                finishedSinceCommit++;
                 continue;
             }
             head.state = StreamRecord.State.PUBLISHING;
@@ -396,6 +405,7 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
             byKey.get(record.orderKey).pollFirst();
             record.progress.finished(record.offset());
             held--;
+            finishedSinceCommit++;
             publishNext(record.orderKey);
         } else if (OutputPublisher.refusedForGood(failure) && !publisher.isDeadLetter(record.output)) {
             LOG.warn("{} to the dead-letter topic: the broker refused its output: {}", record, failure.getMessage());
