@@ -352,12 +352,13 @@ public class DragomanConfiguration implements CamelConfiguration {
     /**
      * The Kafka stream's component ({@code dragoman-kafka}, which routes/kafka-stream.yaml reads from when
      * {@code dragoman.kafka.brokers} is set) and the helpers its route names. By default as many records are in flight
-     * as fill every key of the busiest instance with full batches.
+     * as fill every key of the busiest instance with full batches four times over: a text waiting out a retry or a
+     * key's rest holds no thread and no key, and the keys stay busy meanwhile.
      */
     private static void bindKafkaStream(CamelContext context, PropertySource source, Providers providers) {
         int batchLines = providers.all().stream().mapToInt(provider -> provider.settings().option(BATCH_LINES)).max()
                 .orElse(1);
-        StreamSettings settings = StreamSettings.read(source, providers.capacity() * batchLines);
+        StreamSettings settings = StreamSettings.read(source, 4 * providers.capacity() * batchLines);
         RecordLimit limit = new RecordLimit(settings.maxRecordSize());
         RecordReader reader = new RecordReader(new DocumentContexts(providers.contextSize()));
         RecordTranslations translations = new RecordTranslations(reader, limit,

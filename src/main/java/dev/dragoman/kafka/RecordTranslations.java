@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 
 import dev.dragoman.translate.BatchTranslation;
@@ -32,8 +32,8 @@ import dev.dragoman.translate.TranslationRequest;
  * <p>
  * {@link #translate} reads each record as its route will ({@link RecordReader}, {@link RecordLimit#checkText}); the
  * records that can be translated are packed ({@link SourceBatches}: records of other languages or another requested
- * instance never share a batch), each batch translated on the stream's pool, and as soon as a batch is done each of
- * its records goes through its route with its result, which the route {@link #take}s: the envelope, or the failure,
+ * instance never share a batch), each batch handed to {@code direct:translate} from the stream's pool without waiting
+ * for it, and as soon as a batch is done each of its records goes through its route with its result, which the route {@link #take}s: the envelope, or the failure,
  * which it handles as any record's. A batch waits for no other batch. A record of a document with context (its Kafka
  * key, when an instance takes context) goes alone, so that it sees the translations of the records of its key before
  * it.
@@ -48,7 +48,7 @@ public final class RecordTranslations implements CamelContextAware {
     private final SourceBatches batches;
     private final ExecutorService pool;
     private CamelContext context;
-    private ProducerTemplate template;
+    private AsyncProducer translator;
 
     public RecordTranslations(RecordReader reader, RecordLimit limit, SourceBatches batches, ExecutorService pool) {
         this.reader = reader;
@@ -69,7 +69,7 @@ public final class RecordTranslations implements CamelContextAware {
 
     /**
      * Translates the records (one exchange each, from the stream's consumer) and hands each, its result set, to
-     * {@code route} on a thread of the stream's pool.
+     * {@code route}, on the thread that finished its batch.
      */
     void translate(List<Exchange> records, Consumer<Exchange> route) {
         List<Segment> segments = new ArrayList<>();
@@ -107,17 +107,22 @@ public final class RecordTranslations implements CamelContextAware {
         TranslationHeaders.put(message, envelope);
     }
 
+    /**
+     * Sends the batch to {@code direct:translate} without waiting for it: a translation that waits out a retry or a
+     * key's rest holds no thread meanwhile, so records in flight are not bounded by the pool's threads.
+     */
     private void translate(TranslationBatch batch, List<Segment> members, Consumer<Exchange> route) {
         // a group with context is one record
-        Exchange first = members.get(0).record();
-        Exchange done = template().send("direct:translate", exchange(first, batch, members.get(0).context()));
-        List<Object> outcomes = (done.getException() != null ? batches.failed(done.getException(), batch)
-                : done.getMessage().getBody(BatchTranslation.class)).segments();
-        for (int i = 0; i < members.size(); i++) {
-            Exchange record = members.get(i).record();
-            record.setProperty(ExchangeKeys.KAFKA_TRANSLATION, outcomes.get(i));
-            route.accept(record);
-        }
+        Exchange done = exchange(members.get(0).record(), batch, members.get(0).context());
+        translator().process(done, doneSync -> {
+            List<Object> outcomes = (done.getException() != null ? batches.failed(done.getException(), batch)
+                    : done.getMessage().getBody(BatchTranslation.class)).segments();
+            for (int i = 0; i < members.size(); i++) {
+                Exchange record = members.get(i).record();
+                record.setProperty(ExchangeKeys.KAFKA_TRANSLATION, outcomes.get(i));
+                route.accept(record);
+            }
+        });
     }
 
     /** The record as a segment to translate; none when it cannot be read or is too large. */
@@ -168,16 +173,16 @@ public final class RecordTranslations implements CamelContextAware {
         return exchange;
     }
 
-    private synchronized ProducerTemplate template() {
-        if (template == null) {
-            template = context.createProducerTemplate();
+    private synchronized AsyncProducer translator() {
+        if (translator == null) {
             try {
-                // stopped with Camel
-                context.addService(template, true, true);
+                translator = context.getEndpoint("direct:translate").createAsyncProducer();
+                // started now and stopped with Camel
+                context.addService(translator, true, true);
             } catch (Exception e) {
-                throw new IllegalStateException("cannot start the Kafka stream's producer template", e);
+                throw new IllegalStateException("cannot make the Kafka stream's producer of direct:translate", e);
             }
         }
-        return template;
+        return translator;
     }
 }
