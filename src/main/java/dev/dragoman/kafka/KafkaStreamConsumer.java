@@ -251,8 +251,6 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
             record.state = StreamRecord.State.TRANSLATING;
             if (record.reasons.isEmpty()) {
                 record.firstTriedAt = now;
-            }
-            if (record.reasons.isEmpty()) {
                 together.add(record);
             } else {
                 // tried again alone: a batch it failed in may have failed because of it
