@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 final class StreamClients {
 
+    private static final String TRANSACTION_TIMEOUT_MS = "10000";
+
     private final KafkaConfiguration configuration;
     private final String group;
 
@@ -54,6 +56,10 @@ final class StreamClients {
             Properties properties = withBrokers(configuration.createProducerProperties());
             if (transactional) {
                 properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-" + UUID.randomUUID());
+                // a process killed mid-transaction holds read_committed readers, and the offsets of its partitions'
+                // next owner, until the coordinator aborts its transaction: after this long, not the 60 s default
+                // (a transaction lasts one commit interval); camel.component.kafka.additional-properties may say otherwise
+                properties.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
             }
             return new KafkaProducer<>(properties);
         }, transactional, outputTopic);
