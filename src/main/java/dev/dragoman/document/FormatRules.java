@@ -7,6 +7,7 @@ import net.sf.okapi.common.Event;
 import net.sf.okapi.common.IParameters;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.resource.ITextUnit;
+import net.sf.okapi.common.resource.TextContainer;
 
 /**
  * What a format needs beyond its Okapi filter: which units it translates, the note a segment gets, and changes to the
@@ -28,7 +29,7 @@ interface FormatRules {
             return new XliffRules(target, true);
         }
         if (filter.startsWith("okf_yaml")) {
-            return new YamlRules();
+            return new YamlRules(target);
         }
         if (filter.startsWith("okf_json")) {
             return new KeyedRules(InputEscapes::json);
@@ -87,6 +88,13 @@ interface FormatRules {
 
     /** Changes the unit just before it is written: {@code translated} says whether it got a translation. */
     default void beforeWrite(ITextUnit unit, boolean translated) {
+    }
+
+    /** Whether the unit's translation is its source text, codes and all. */
+    static boolean ownText(ITextUnit unit, LocaleId target) {
+        TextContainer translation = unit.getTarget(target);
+        return translation != null && translation.getUnSegmentedContentCopy().toText()
+                .equals(unit.getSource().getUnSegmentedContentCopy().toText());
     }
 
     /** Whether a bilingual unit already has a translation, which Dragoman then leaves as it is. */

@@ -8,7 +8,6 @@ import net.sf.okapi.common.Event;
 import net.sf.okapi.common.IParameters;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.resource.ITextUnit;
-import net.sf.okapi.common.resource.TextContainer;
 import net.sf.okapi.common.resource.TextFragment;
 import net.sf.okapi.common.skeleton.GenericSkeleton;
 import net.sf.okapi.common.skeleton.GenericSkeletonPart;
@@ -67,7 +66,8 @@ final class PropertiesRules implements FormatRules {
     @Override
     public void beforeWrite(ITextUnit unit, boolean translated) {
         String read = readValues.get(unit);
-        if (read != null && (!translated || ownText(unit)) && !read.contains(TextFragment.REFMARKER_START)) {
+        if (read != null && (!translated || FormatRules.ownText(unit, target))
+                && !read.contains(TextFragment.REFMARKER_START)) {
             content(unit).setData(read);
         }
     }
@@ -128,13 +128,6 @@ final class PropertiesRules implements FormatRules {
             backslashes++;
         }
         return backslashes % 2 == 1;
-    }
-
-    /** Whether the unit's translation is its source text, codes and all. */
-    private boolean ownText(ITextUnit unit) {
-        TextContainer translation = unit.getTarget(target);
-        return translation != null && translation.getUnSegmentedContentCopy().toText()
-                .equals(unit.getSource().getUnSegmentedContentCopy().toText());
     }
 
     /** The skeleton part the unit's content is written in, or null. */

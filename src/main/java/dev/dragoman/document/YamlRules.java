@@ -4,12 +4,16 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import net.sf.okapi.common.Event;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.resource.ITextUnit;
 import net.sf.okapi.common.resource.Property;
+import net.sf.okapi.common.resource.TextContainer;
 import net.sf.okapi.common.resource.TextFragment;
 import net.sf.okapi.filters.yaml.parser.IYamlHandler;
 import net.sf.okapi.filters.yaml.parser.ParseException;
@@ -31,6 +35,11 @@ import net.sf.okapi.filters.yaml.parser.YamlParserConstants;
  * (https://yaml.org/spec/1.2.2/#example-block-sequence-entry-types has one; Rails' {@code abbr_month_names} start with
  * one so that January is 1). Such an entry reaches the filter as an anchored null, {@code - &dragoman-empty-1 ~},
  * which the filter keeps as it is and does not extract, and the anchor and null are taken out of what is written.
+ *
+ * <p>Okapi reads a folded block scalar ({@code >}) as the string it stands for, its lines joined, and its writer
+ * writes that string on one line. A folded value that is not translated, or is translated into its own text, is
+ * written as the file had it: its lines are found in the file after the text the filter keeps before it (the
+ * {@code key: >-} line and the indentation), and taken when they fold into the value read.
  */
 final class YamlRules implements FormatRules {
 
@@ -60,17 +69,37 @@ final class YamlRules implements FormatRules {
     private static final Pattern PLAIN_SAFE = Pattern.compile(
             "(?![-?:](\\s|$))[^\\[\\]{},#&*!|>'\"%@`\\p{Cntrl}](?:(?!: |:$| #)\\P{Cntrl})*");
 
+    /** Where the text of a line ends. */
+    private static final Pattern LINE = Pattern.compile("[^\\r\\n]*");
+
     private static final int PARSED = -1;
     private static final int NOT_AN_EMPTY_ENTRY = -2;
+
+    private final LocaleId target;
 
     /** The nodes given to empty entries, each once in what is written, where they are taken out again. */
     private List<String> givenNodes = List.of();
 
+    /** The text the filter reads, where folded values are looked for. */
+    private String text = "";
+    /** The text the filter kept last before a unit, and where in {@link #text} the search goes on. */
+    private String kept = "";
+    private int position;
+    private final Map<ITextUnit, String> foldedLines = new IdentityHashMap<>();
+
+    YamlRules(LocaleId target) {
+        this.target = target;
+    }
+
     @Override
     public boolean wanted(ITextUnit unit) {
-        Property style = unit.getProperty(SCALAR_TYPE);
-        boolean plain = style == null || "PLAIN".equals(style.getValue());
+        boolean plain = unit.getProperty(SCALAR_TYPE) == null || isStyle(unit, "PLAIN");
         return !(plain && NOT_A_STRING.matcher(unit.getSource().toString().strip()).matches());
+    }
+
+    private static boolean isStyle(ITextUnit unit, String style) {
+        Property property = unit.getProperty(SCALAR_TYPE);
+        return property != null && style.equals(property.getValue());
     }
 
     @Override
@@ -85,6 +114,7 @@ final class YamlRules implements FormatRules {
      */
     @Override
     public String input(String text) {
+        this.text = text;
         if (!MAYBE_EMPTY_ENTRY.matcher(text).find()) {
             return text;
         }
@@ -109,7 +139,64 @@ final class YamlRules implements FormatRules {
             previous = dash;
         }
         givenNodes = List.copyOf(nodes);
-        return readable.toString();
+        this.text = readable.toString();
+        return this.text;
+    }
+
+    @Override
+    public List<Event> adjust(Event event) {
+        if (event.isStartDocument()) {
+            foldedLines.clear();
+            kept = "";
+            position = 0;
+        } else if (event.isTextUnit()) {
+            ITextUnit unit = event.getTextUnit();
+            if (isStyle(unit, "FOLDED")) {
+                locateFolded(unit);
+            }
+        } else if (event.getResource() != null && event.getResource().getSkeleton() != null) {
+            String skeleton = event.getResource().getSkeleton().toString();
+            if (!skeleton.isEmpty()) {
+                kept = skeleton;
+            }
+        }
+        return List.of(event);
+    }
+
+    /**
+     * Finds the folded value's lines: after the text kept before it, the lines indented as the first one (or blank),
+     * up to the last that is not blank; kept when their words are the value's.
+     */
+    private void locateFolded(ITextUnit unit) {
+        int header = text.indexOf(kept, position);
+        if (kept.isEmpty() || header < 0) {
+            return;
+        }
+        int start = header + kept.length();
+        String indent = kept.substring(Math.max(kept.lastIndexOf('\n'), kept.lastIndexOf('\r')) + 1);
+        int end = start;
+        int at = start;
+        while (at < text.length()) {
+            var line = LINE.matcher(text).region(at, text.length());
+            line.lookingAt();
+            String content = line.group();
+            if (at > start && !content.isBlank() && !content.startsWith(indent)) {
+                break;
+            }
+            if (!content.isBlank()) {
+                end = line.end();
+            }
+            at = line.end() + (text.startsWith("\r\n", line.end()) ? 2 : 1);
+        }
+        String lines = text.substring(start, end);
+        if (words(lines).equals(words(unit.getSource().toString()))) {
+            foldedLines.put(unit, lines);
+            position = end;
+        }
+    }
+
+    private static String words(String text) {
+        return String.join(" ", text.strip().split("\\s+"));
     }
 
     @Override
@@ -172,6 +259,14 @@ final class YamlRules implements FormatRules {
      */
     @Override
     public void beforeWrite(ITextUnit unit, boolean translated) {
+        String lines = foldedLines.get(unit);
+        if (lines != null && (!translated || FormatRules.ownText(unit, target))) {
+            unit.setSource(new TextContainer(lines));
+            if (translated) {
+                unit.setTarget(target, new TextContainer(lines));
+            }
+            return;
+        }
         Property style = unit.getProperty(SCALAR_TYPE);
         if (!translated || style != null && !"PLAIN".equals(style.getValue())) {
             return;

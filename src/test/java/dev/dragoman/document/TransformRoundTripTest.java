@@ -73,6 +73,7 @@ class TransformRoundTripTest {
         assertThat(en.get("greeting")).isEqualTo("HELLO, {name}! YOU HAVE %d NEW MESSAGES.");
         assertThat(en.get("help")).isEqualTo("PRESS <b>SAVE</b> TO KEEP ${changes} CHANGES.");
         assertThat(en.get("intro")).isEqualTo("WELCOME TO THE INVOICE MANAGER.\nIT KEEPS %{count} INVOICES SAFE.\n");
+        assertThat(en.get("footer")).isEqualTo("INVOICES ARE KEPT FOR TEN YEARS AND THEN DELETED.");
         assertThat(en.get("time_format")).isEqualTo("%b %-d, %Y AT %I:%M%p");
         assertThat(en.get("count")).isEqualTo(3);
         assertThat(en.get("ratio")).isEqualTo(0.5);
@@ -202,7 +203,7 @@ class TransformRoundTripTest {
                 .contains("<script>var label = \"Do not translate\";</script>")
                 .contains("<h1 id=\"top\" class=\"title\">WELCOME, <span class=\"user\">{name}</span>!</h1>")
                 .contains("<a href=\"https://example.com/docs\" title=\"DOCUMENTATION\">DOCUMENTATION</a> FIRST.<br/>")
-                .contains("IT HAS <b>%d</b> PAGES &amp; AN INDEX.</p>")
+                .contains("IT HAS <b>%d</b> PAGES &amp; AN INDEX, ALSO AT https://example.com/docs/index.</p>")
                 .contains("alt=\"COMPANY LOGO\"")
                 .contains("<input type=\"text\" placeholder=\"Search invoices\" value=\"query\"/>")
                 .contains("<p translate=\"no\">Dragoman</p>");
