@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -36,9 +37,9 @@ import org.w3c.dom.NodeList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The round trips over real-world public files of open projects, when the system property {@code dragoman.corpus}
- * names a folder of them (docs/test-corpus.md lists the files, their projects and licences; they are not part of this
- * repository, whose tests use files of its own otherwise).
+ * The round trips over real-world public files of open projects: those of {@code src/test/corpus/files.tsv}, which
+ * the build fetches from the npm registry into the folder the system property {@code dragoman.corpus} names
+ * ({@code target/corpus}; docs/test-corpus.md says what each file exercises), and any other file put in that folder.
  *
  * <p>Untranslated, and translated into each segment's own text, a file comes back byte for byte where the format
  * allows it: not a PO file, whose header gets the target's Language and Plural-Forms, an XLIFF or HTML file, whose
@@ -50,7 +51,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class CorpusRoundTripTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("dragoman.corpus", "corpus-not-given"));
+    private static final Path CORPUS = Path.of(System.getProperty("dragoman.corpus", "target/corpus"));
+    private static final Path LIST = Path.of("src", "test", "corpus", "files.tsv");
     private static final Set<String> BYTE_FOR_BYTE = Set.of("json", "yaml", "properties", "markdown", "srt", "vtt");
     /** The formats whose filters make codes of {@link PlaceholderRules#RESOURCE_STRINGS}. */
     private static final Set<String> CODE_FINDER = Set.of("json", "yaml", "properties", "markdown", "html", "po");
@@ -65,10 +67,16 @@ class CorpusRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> every_corpus_file_round_trips() throws IOException {
-        assumeThat(Files.isDirectory(CORPUS)).as("the corpus folder " + CORPUS + " is there").isTrue();
-        List<Path> files;
+        assumeThat(Boolean.getBoolean("dragoman.corpus.skip")).as("the corpus is skipped (-Dcorpus.skip)").isFalse();
+        Set<Path> files = new TreeSet<>();
+        for (String row : Files.readAllLines(LIST)) {
+            if (!row.isBlank() && !row.startsWith("#")) {
+                files.add(CORPUS.resolve(row.substring(0, row.indexOf('\t'))));
+            }
+        }
+        assertThat(files).as("the files of " + LIST + " in " + CORPUS).isNotEmpty().allMatch(Files::isRegularFile);
         try (Stream<Path> walk = Files.walk(CORPUS)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            walk.filter(Files::isRegularFile).forEach(files::add);
         }
         return files.stream().flatMap(file -> format(file).stream().map(format -> DynamicTest.dynamicTest(
                 CORPUS.relativize(file).toString(), () -> roundTrip(file, format))));
