@@ -18,8 +18,9 @@ final class Markup {
             "<!--.*?-->",
             // named and numeric character references (https://html.spec.whatwg.org/multipage/syntax.html#character-references)
             "&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
-            // a URL up to white space or a quote, without the punctuation of the sentence it ends
-            "(?:https?|ftp)://[^\\s<>\"']*[^\\s<>\"'.,;:!?)]"), Pattern.DOTALL);
+            // a URL up to white space, a quote or a backtick, without the punctuation of the sentence or the bracket
+            // it ends (a pseudo-localised text's closing bracket)
+            "(?:https?|ftp)://[^\\s<>\"'`]*[^\\s<>\"'`.,;:!?)\\]]"), Pattern.DOTALL);
 
     private Markup() {
     }

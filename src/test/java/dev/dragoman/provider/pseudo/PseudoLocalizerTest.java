@@ -43,6 +43,16 @@ class PseudoLocalizerTest {
     }
 
     @Test
+    void keeps_a_url_that_ends_the_text_apart_from_the_closing_bracket() {
+        String pseudo = PseudoLocalizer.localize("https://example.com/path?q=1");
+
+        assertThat(pseudo).isEqualTo("[https://example.com/path?q=1]");
+        assertThat(Placeholders.protectedSpans(pseudo)).singleElement()
+                .satisfies(span -> assertThat(pseudo.substring(span.start(), span.end()))
+                        .isEqualTo("https://example.com/path?q=1"));
+    }
+
+    @Test
     void translates_the_option_texts_of_an_icu_plural_only() {
         assertThat(PseudoLocalizer.localize("{count, plural, one {# file} other {# files}}"))
                 .isEqualTo("[{count, plural, one {# ƒíļé} other {# ƒíļéš}} ~~~~]");
