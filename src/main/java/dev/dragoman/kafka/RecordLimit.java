@@ -90,9 +90,10 @@ public final class RecordLimit {
     private static long size(Message message, String value) {
         long size = FRAMING + utf8Length(value) + utf8Length(message.getHeader(KafkaConstants.KEY, String.class));
         for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
-            String name = header.getKey().toLowerCase();
-            if (!name.startsWith("camel") && !name.startsWith("org.apache.camel") && !name.startsWith("kafka.")) {
-                size += HEADER_FRAMING + utf8Length(header.getKey()) + headerValueSize(header.getValue());
+            String name = header.getKey();
+            if (!startsWithIgnoreCase(name, "camel") && !startsWithIgnoreCase(name, "org.apache.camel")
+                    && !startsWithIgnoreCase(name, "kafka.")) {
+                size += HEADER_FRAMING + utf8Length(name) + headerValueSize(header.getValue());
             }
         }
         return size;
@@ -108,7 +109,31 @@ public final class RecordLimit {
         return value instanceof Number || value instanceof Boolean ? Long.BYTES : 0;
     }
 
-    private static int utf8Length(String text) {
-        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    private static boolean startsWithIgnoreCase(String name, String prefix) {
+        return name.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** The length of the text in UTF-8, counted rather than encoded: every record's envelope and headers pass here. */
+    static int utf8Length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                // a lone surrogate is encoded as '?', one byte
+                bytes += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return bytes;
     }
 }

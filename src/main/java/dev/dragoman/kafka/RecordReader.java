@@ -27,6 +27,9 @@ import dev.dragoman.translate.TranslationHeaders;
  * {@code text} is missing or not a string, or a record with no value, is refused with {@link InvalidRecordException}.
  * The original value is kept in the {@value ExchangeKeys#KAFKA_VALUE} variable for the dead letter. With context
  * on, the records of one key are one document: the record takes its key's {@link DocumentContext} along.
+ * <p>
+ * A record is read once: the stream reads it to batch it ({@link RecordTranslations}), and the route's reading of it
+ * then finds it read.
  */
 public final class RecordReader implements Processor {
 
@@ -44,6 +47,9 @@ public final class RecordReader implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InvalidRecordException {
+        if (exchange.getProperty(ExchangeKeys.KAFKA_READ) != null) {
+            return;
+        }
         Message message = exchange.getMessage();
         String value = message.getBody(String.class);
         exchange.setVariable(ExchangeKeys.KAFKA_VALUE, value);
@@ -71,6 +77,7 @@ public final class RecordReader implements Processor {
         contexts.of(message.getHeader(KafkaConstants.KEY, String.class))
                 .ifPresent(document -> exchange.setProperty(ExchangeKeys.CONTEXT, document));
         message.setBody(text);
+        exchange.setProperty(ExchangeKeys.KAFKA_READ, Boolean.TRUE);
     }
 
     /** The value as a JSON object, or null when it is plain text. */

@@ -125,23 +125,25 @@ public final class RecordTranslations implements CamelContextAware {
         });
     }
 
-    /** The record as a segment to translate; none when it cannot be read or is too large. */
+    /**
+     * The record as a segment to translate, read in place (its route then finds it read); none when it cannot be read
+     * or is too large, which its route then finds again.
+     */
     private Optional<Segment> segment(Exchange record) {
-        Exchange read = record.copy();
         try {
-            reader.process(read);
-            limit.checkText(read);
+            reader.process(record);
+            limit.checkText(record);
         } catch (InvalidRecordException | OversizedRecordException unreadable) {
             return Optional.empty();
         }
-        Message message = read.getMessage();
+        Message message = record.getMessage();
         return Optional.of(new Segment(record, batches.segment(
                 message.getHeader(TranslationHeaders.ID, String.class), message.getBody(String.class),
                 message.getHeader(TranslationHeaders.SOURCE_LANG, String.class),
                 message.getHeader(TranslationHeaders.TARGET_LANG, String.class),
                 message.getHeader(TranslationHeaders.PROVIDER, String.class))
                 .withFormat(message.getHeader(TranslationHeaders.FORMAT, String.class)),
-                read.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class)));
+                record.getProperty(ExchangeKeys.CONTEXT, DocumentContext.class)));
     }
 
     /**

@@ -31,6 +31,9 @@ public final class ExchangeKeys {
     public static final String KAFKA_TRANSLATION = "DragomanKafkaTranslation";
     /** Kafka: the stream's own state of the record an exchange carries, for the stream to take it back. */
     public static final String KAFKA_RECORD = "DragomanKafkaRecord";
+
+    /** Property: the Kafka record's value has been read into a text and headers ({@code RecordReader}). */
+    public static final String KAFKA_READ = "DragomanKafkaRead";
     /** The {@link ClientGone} of an HTTP request: whether its client has gone, which stops the text's work. */
     public static final String CLIENT_GONE = "DragomanClientGone";
     /** The server-sent event writer of an HTTP request that streams. */

@@ -55,6 +55,18 @@ class RecordReaderTest {
     }
 
     @Test
+    void should_read_a_record_once_when_the_stream_and_the_route_both_read_it() throws Exception {
+        Exchange exchange = record("{\"text\": \"{\\\"a\\\": 1}\", \"id\": \"msg-8\", \"format\": \"text\"}");
+        reader.process(exchange);
+        reader.process(exchange);
+
+        assertThat(exchange.getMessage().getBody()).isEqualTo("{\"a\": 1}");
+        assertThat(exchange.getMessage().getHeader("DragomanId")).isEqualTo("msg-8");
+        assertThat(exchange.getMessage().getHeader("DragomanFormat")).isEqualTo("text");
+        assertThat(exchange.getVariable(ExchangeKeys.KAFKA_VALUE, String.class)).contains("msg-8");
+    }
+
+    @Test
     void should_refuse_json_without_a_string_text_and_records_without_a_value() {
         assertThatThrownBy(() -> reader.process(record("{\"text\": [\"a\"]}")))
                 .isInstanceOf(InvalidRecordException.class).hasMessage("\"text\" must be a string, not array");
