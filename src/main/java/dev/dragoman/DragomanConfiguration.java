@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.apache.camel.CamelConfiguration;
@@ -34,6 +35,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
 
+import dev.dragoman.cluster.ClusterStore;
 import dev.dragoman.config.AbsolutePathFunction;
 import dev.dragoman.config.DragomanSettings;
 import dev.dragoman.config.PropertySource;
@@ -57,6 +59,8 @@ import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
 import dev.dragoman.http.WebConsole;
 import dev.dragoman.kafka.KafkaStreamComponent;
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeyStates;
 import dev.dragoman.kafka.RecordLimit;
 import dev.dragoman.kafka.RecordTranslations;
 import dev.dragoman.kafka.StreamHealthCheck;
@@ -107,8 +111,10 @@ public class DragomanConfiguration implements CamelConfiguration {
         PropertySource source = new PropertySource(properties::resolveProperty);
         // every platform file is checked at start-up, also when no instance names a platform
         Platforms.all();
+        BiFunction<String, List<ApiKey>, KeyStates> keyStates = keyStates(context, source);
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty,
-                properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()));
+                properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()),
+                keyStates);
         context.getRegistry().bind("providers", providers);
         bindTranslationMemory(context, source);
         context.getRegistry().bind("glossary", glossary(properties, source));
@@ -127,6 +133,42 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("webConsole", new WebConsole());
         bindKafkaStream(context, source, providers);
         context.getPropertiesComponent().addPropertiesFunction(new AbsolutePathFunction());
+    }
+
+    /**
+     * Where the keys' states are kept ({@code dragoman.cluster.store}): in this process, or in the store the group
+     * shares, open before any route needs it and closed when Camel stops. A store that cannot be opened stops
+     * start-up: running on alone would let this process hammer the keys the others have found rejected or resting.
+     */
+    private static BiFunction<String, List<ApiKey>, KeyStates> keyStates(CamelContext context, PropertySource source)
+            throws Exception {
+        String store = source.text("dragoman.cluster.store").orElse("none");
+        if (store.equals("none")) {
+            return (instance, keys) -> KeyStates.inProcess();
+        }
+        if (!store.equals("jdbc")) {
+            throw new ConfigurationException("dragoman.cluster.store must be none or jdbc, not '" + store + "'");
+        }
+        String url = source.text("dragoman.cluster.url").or(() -> source.text("dragoman.memory.url"))
+                .orElseThrow(() -> new ConfigurationException(
+                        "dragoman.cluster.store = jdbc needs dragoman.cluster.url (or dragoman.memory.url)"));
+        ClusterStore shared;
+        try {
+            shared = ClusterStore.open(url,
+                    source.text("dragoman.cluster.user").or(() -> source.text("dragoman.memory.user")).orElse(""),
+                    source.text("dragoman.cluster.password").or(() -> source.text("dragoman.memory.password"))
+                            .orElse(""));
+        } catch (SQLException | RuntimeException e) {
+            throw new ConfigurationException("the cluster store at dragoman.cluster.url cannot be opened: "
+                    + e.getMessage());
+        }
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                shared.close();
+            }
+        });
+        return shared::keyStates;
     }
 
     /**

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeyStates;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.ProviderSettings;
 
@@ -16,8 +19,14 @@ public final class Providers {
     private final DragomanSettings settings;
 
     public Providers(DragomanSettings settings) {
+        this(settings, (instance, keys) -> KeyStates.inProcess());
+    }
+
+    /** @param keyStates where an instance's keys' states are kept, by its name and keys */
+    public Providers(DragomanSettings settings, BiFunction<String, List<ApiKey>, KeyStates> keyStates) {
         this.settings = settings;
-        settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p, settings.keys(), settings.breaker())));
+        settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p,
+                keyStates.apply(p.name(), p.keys()), settings.keys(), settings.breaker())));
     }
 
     public DragomanSettings settings() {

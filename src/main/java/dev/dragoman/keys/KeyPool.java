@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The keys of one provider instance and the state of each. The load balancer picks the lane; this pool only says
@@ -17,12 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KeyPool {
 
     private final List<ApiKey> keys;
-    private final Map<ApiKey, KeyState> states = new ConcurrentHashMap<>();
+    private final KeyStates states;
     private final KeyRules rules;
     private final Clock clock;
 
     public KeyPool(List<ApiKey> keys, KeyRules rules, Clock clock) {
+        this(keys, KeyStates.inProcess(), rules, clock);
+    }
+
+    /** @param states where the keys' states are kept: this process, or the store the group shares */
+    public KeyPool(List<ApiKey> keys, KeyStates states, KeyRules rules, Clock clock) {
         this.keys = List.copyOf(keys);
+        this.states = states;
         this.rules = rules;
         this.clock = clock;
         this.keys.forEach(Secrets::register);
@@ -37,7 +41,7 @@ public final class KeyPool {
     }
 
     public KeyState state(ApiKey key) {
-        return states.getOrDefault(key, KeyState.ACTIVE);
+        return states.get(key);
     }
 
     public boolean usable(ApiKey key) {
@@ -54,19 +58,21 @@ public final class KeyPool {
         if (state.usableAt(now)) {
             return true;
         }
-        return state.claimableAt(now) && states.replace(key, state, state.probing());
+        return state.claimableAt(now) && states.replace(key, state, state.probing(now.plus(rules.recheck())));
     }
 
     /** The provider answered a call on the key: a probed key is back in rotation. Says whether it was out. */
     public boolean succeeded(ApiKey key) {
         KeyState before = states.get(key);
-        return before != null && before.outOfRotation() && states.remove(key, before);
+        return before.outOfRotation() && states.replace(key, before, KeyState.ACTIVE);
     }
 
     /** A probe that got no verdict (the call failed for another reason): the next call may probe again. */
     public void endProbe(ApiKey key) {
-        states.computeIfPresent(key, (k, state) -> state.status() == KeyState.Status.PROBING
-                ? KeyState.rejectedUntil(clock.instant(), state.reason()) : state);
+        KeyState state = states.get(key);
+        if (state.status() == KeyState.Status.PROBING) {
+            states.replace(key, state, KeyState.rejectedUntil(clock.instant(), state.reason()));
+        }
     }
 
     /** Takes the key out of rotation (401/403, invalid key) until its re-probe is due. */
@@ -85,8 +91,12 @@ public final class KeyPool {
     }
 
     private void rest(ApiKey key, Duration rest, String reason) {
-        states.compute(key, (k, current) -> current != null && current.outOfRotation() ? current
-                : KeyState.coolingUntil(clock.instant().plus(rest), reason));
+        KeyState resting = KeyState.coolingUntil(clock.instant().plus(rest), reason);
+        for (KeyState current = states.get(key); !current.outOfRotation(); current = states.get(key)) {
+            if (states.replace(key, current, resting)) {
+                return;
+            }
+        }
     }
 
     private Duration clamp(Duration asked, Duration cap) {

@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import dev.dragoman.keys.KeyPool;
 import dev.dragoman.keys.KeyRules;
+import dev.dragoman.keys.KeyStates;
 
 /**
  * A configured provider at run time: its settings, the engine of its dialect, the live state of its keys, and the
@@ -18,8 +19,15 @@ public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool
         GoodReplies goodReplies) {
 
     public static ProviderInstance of(ProviderSettings settings, KeyRules keyRules, BreakerRules breakerRules) {
+        return of(settings, KeyStates.inProcess(), keyRules, breakerRules);
+    }
+
+    /** @param keyStates where its keys' states are kept: this process, or the store the group shares */
+    public static ProviderInstance of(ProviderSettings settings, KeyStates keyStates, KeyRules keyRules,
+            BreakerRules breakerRules) {
         Engine engine = Dialects.byName(settings.dialect()).orElseThrow().engine(settings);
-        return new ProviderInstance(settings, engine, new KeyPool(settings.keys(), keyRules, Clock.systemUTC()),
+        return new ProviderInstance(settings, engine,
+                new KeyPool(settings.keys(), keyStates, keyRules, Clock.systemUTC()),
                 engine instanceof WireFormat ? ProviderBreaker.create(settings.name(), breakerRules) : null,
                 new GoodReplies());
     }

@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 /**
  * The packages depend one way only, from the wiring down to the keys:
  * {@code dev.dragoman} → {@code route} → {@code http}, {@code kafka} → {@code document} → {@code observe} →
- * {@code config}, {@code memory} → {@code provider} (with its dialects) → {@code translate} → {@code keys}. The reply
+ * {@code config}, {@code memory} → {@code provider} (with its dialects) → {@code translate} → {@code keys}; the
+ * {@code cluster} store, which keeps key states for a group of processes, is known to the wiring only. The reply
  * checks of {@code check} are usable from every layer and use none.
  */
 class PackageRulesTest {
@@ -41,6 +42,7 @@ class PackageRulesTest {
                 .layer("Observe").definedBy("dev.dragoman.observe..")
                 .layer("Config").definedBy("dev.dragoman.config..")
                 .layer("Memory").definedBy("dev.dragoman.memory..")
+                .layer("Cluster").definedBy("dev.dragoman.cluster..")
                 .layer("Provider").definedBy("dev.dragoman.provider..")
                 .layer("Translate").definedBy("dev.dragoman.translate..")
                 .layer("Keys").definedBy("dev.dragoman.keys..")
@@ -53,6 +55,7 @@ class PackageRulesTest {
                 .whereLayer("Observe").mayOnlyBeAccessedByLayers("Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Memory").mayOnlyBeAccessedByLayers("Observe", "Http", "Kafka", "Route", "Wiring")
+                .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Provider")
                 .mayOnlyBeAccessedByLayers("Config", "Memory", "Observe", "Http", "Kafka", "Route", "Wiring")
                 .whereLayer("Translate")

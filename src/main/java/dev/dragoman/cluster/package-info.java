@@ -1,0 +1,6 @@
+/**
+ * What the Dragoman processes of a group share through a store ({@code dragoman.cluster.store}): today the states of
+ * the API keys, so that a key one process found rejected, resting or out of quota is left alone by all of them, and
+ * only one of them probes a rejected key again.
+ */
+package dev.dragoman.cluster;
