@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.apache.camel.CamelConfiguration;
@@ -59,8 +58,7 @@ import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
 import dev.dragoman.http.WebConsole;
 import dev.dragoman.kafka.KafkaStreamComponent;
-import dev.dragoman.keys.ApiKey;
-import dev.dragoman.keys.KeyStates;
+import dev.dragoman.keys.KeyStores;
 import dev.dragoman.kafka.RecordLimit;
 import dev.dragoman.kafka.RecordTranslations;
 import dev.dragoman.kafka.StreamHealthCheck;
@@ -111,10 +109,9 @@ public class DragomanConfiguration implements CamelConfiguration {
         PropertySource source = new PropertySource(properties::resolveProperty);
         // every platform file is checked at start-up, also when no instance names a platform
         Platforms.all();
-        BiFunction<String, List<ApiKey>, KeyStates> keyStates = keyStates(context, source);
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty,
                 properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()),
-                keyStates);
+                keyStores(context, source));
         context.getRegistry().bind("providers", providers);
         bindTranslationMemory(context, source);
         context.getRegistry().bind("glossary", glossary(properties, source));
@@ -136,15 +133,15 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Where the keys' states are kept ({@code dragoman.cluster.store}): in this process, or in the store the group
-     * shares, open before any route needs it and closed when Camel stops. A store that cannot be opened stops
-     * start-up: running on alone would let this process hammer the keys the others have found rejected or resting.
+     * Where the keys' states and call slots are kept ({@code dragoman.cluster.store}): in this process, or in the
+     * store the group shares, open before any route needs it and closed when Camel stops. A store that cannot be
+     * opened stops start-up: running on alone would let this process overspend the keys' budgets and hammer the keys
+     * the others have found rejected or resting.
      */
-    private static BiFunction<String, List<ApiKey>, KeyStates> keyStates(CamelContext context, PropertySource source)
-            throws Exception {
+    private static KeyStores keyStores(CamelContext context, PropertySource source) throws Exception {
         String store = source.text("dragoman.cluster.store").orElse("none");
         if (store.equals("none")) {
-            return (instance, keys) -> KeyStates.inProcess();
+            return KeyStores.inProcess();
         }
         if (!store.equals("jdbc")) {
             throw new ConfigurationException("dragoman.cluster.store must be none or jdbc, not '" + store + "'");
@@ -157,7 +154,8 @@ public class DragomanConfiguration implements CamelConfiguration {
             shared = ClusterStore.open(url,
                     source.text("dragoman.cluster.user").or(() -> source.text("dragoman.memory.user")).orElse(""),
                     source.text("dragoman.cluster.password").or(() -> source.text("dragoman.memory.password"))
-                            .orElse(""));
+                            .orElse(""),
+                    source.requiredDuration("dragoman.cluster.lease"));
         } catch (SQLException | RuntimeException e) {
             throw new ConfigurationException("the cluster store at dragoman.cluster.url cannot be opened: "
                     + e.getMessage());
@@ -168,7 +166,7 @@ public class DragomanConfiguration implements CamelConfiguration {
                 shared.close();
             }
         });
-        return shared::keyStates;
+        return shared;
     }
 
     /**

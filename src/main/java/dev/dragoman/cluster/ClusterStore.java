@@ -1,10 +1,14 @@
 package dev.dragoman.cluster;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,20 +20,27 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeySlots;
 import dev.dragoman.keys.KeyStates;
+import dev.dragoman.keys.KeyStores;
 
 /**
  * The store the processes of a group share ({@code dragoman.cluster.store = jdbc}): a PostgreSQL database, usually
- * the one the translation memory is in, reached through a small pool of its own. It makes its table when missing, and
- * reads what the other processes wrote every {@link #REFRESH}, so that a key state one process sets is seen by all
- * within a second.
+ * the one the translation memory is in, reached through a small pool of its own. It makes its tables when missing.
+ * Every {@link #REFRESH} each process says it is alive, reads the key states the others wrote (so a state one process
+ * sets is seen by all within a second) and renews the leases of its calls in flight; from who was alive it knows its
+ * share of the keys' slots should the database go away.
  */
-public final class ClusterStore implements AutoCloseable {
+public final class ClusterStore implements KeyStores, AutoCloseable {
 
     /** How often the states the other processes wrote are read. */
     static final Duration REFRESH = Duration.ofMillis(500);
-    private static final int POOL_SIZE = 2;
-    private static final String SCHEMA = """
+    /** The database's time in milliseconds since the epoch: leases and liveness go by one clock. */
+    static final String NOW_MS = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+    /** A process not heard from for this long is no longer counted in the group. */
+    private static final Duration ALIVE = Duration.ofSeconds(3);
+    private static final int POOL_SIZE = 4;
+    private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS dragoman_key_state (
               instance VARCHAR(200) NOT NULL,
               key_id CHAR(64) NOT NULL,
@@ -37,24 +48,54 @@ public final class ClusterStore implements AutoCloseable {
               until_ms BIGINT,
               reason VARCHAR(1000),
               version BIGINT NOT NULL,
-              PRIMARY KEY (instance, key_id))""";
+              PRIMARY KEY (instance, key_id))""", """
+            CREATE TABLE IF NOT EXISTS dragoman_key_slot (
+              instance VARCHAR(200) NOT NULL,
+              key_id CHAR(64) NOT NULL,
+              slot INT NOT NULL,
+              holder VARCHAR(100) NOT NULL,
+              expires_ms BIGINT NOT NULL,
+              PRIMARY KEY (instance, key_id, slot))""", """
+            CREATE TABLE IF NOT EXISTS dragoman_process (
+              id VARCHAR(64) PRIMARY KEY,
+              seen_ms BIGINT NOT NULL)""");
+    private static final String ALIVE_NOW = "INSERT INTO dragoman_process (id, seen_ms) VALUES (?, " + NOW_MS
+            + ") ON CONFLICT (id) DO UPDATE SET seen_ms = EXCLUDED.seen_ms";
+    private static final String LIVE = "SELECT id FROM dragoman_process WHERE seen_ms >= " + NOW_MS + " - ? ORDER BY id";
+    private static final String FORGET = "DELETE FROM dragoman_process WHERE seen_ms < " + NOW_MS + " - 60000";
 
     private final HikariDataSource pool;
+    private final Duration lease;
+    /** This process in the group: random, so that a restarted process is a new one. */
+    private final String process = UUID.randomUUID().toString();
     private final List<JdbcKeyStates> states = new CopyOnWriteArrayList<>();
+    private final List<JdbcKeySlots> slots = new CopyOnWriteArrayList<>();
+    /** The live processes as last seen, and this one's place among them (by id). */
+    private volatile int live = 1;
+    private volatile int rank;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dragoman-cluster-refresh");
         thread.setDaemon(true);
         return thread;
     });
 
-    private ClusterStore(HikariDataSource pool) {
+    private ClusterStore(HikariDataSource pool, Duration lease) {
         this.pool = pool;
-        refresher.scheduleWithFixedDelay(() -> states.forEach(JdbcKeyStates::refresh), REFRESH.toMillis(),
-                REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        this.lease = lease;
+        alive();
+        refresher.scheduleWithFixedDelay(() -> {
+            alive();
+            states.forEach(JdbcKeyStates::refresh);
+            slots.forEach(JdbcKeySlots::renew);
+        }, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens the store at a JDBC address and makes its table; fails at once when the database cannot be reached. */
-    public static ClusterStore open(String url, String user, String password) throws SQLException {
+    /**
+     * Opens the store at a JDBC address and makes its tables; fails at once when the database cannot be reached.
+     *
+     * @param lease how long a call's slot stays taken when its process stops renewing it (killed)
+     */
+    public static ClusterStore open(String url, String user, String password, Duration lease) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("dragoman-cluster");
         config.setJdbcUrl(url);
@@ -65,33 +106,72 @@ public final class ClusterStore implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            createTable(pool);
-            return new ClusterStore(pool);
+            createTables(pool);
+            return new ClusterStore(pool, lease);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    /** The shared states of one provider instance's keys. */
-    public KeyStates keyStates(String instance, List<ApiKey> keys) {
+    @Override
+    public KeyStates states(String instance, List<ApiKey> keys) {
         JdbcKeyStates shared = new JdbcKeyStates(pool, instance, keys);
         shared.refresh();
         states.add(shared);
         return shared;
     }
 
-    private static void createTable(DataSource dataSource) throws SQLException {
+    @Override
+    public KeySlots slots(String instance, List<ApiKey> keys, int concurrency) {
+        JdbcKeySlots shared = new JdbcKeySlots(pool, instance, keys, concurrency, lease, process, this::share);
+        slots.add(shared);
+        return shared;
+    }
+
+    /** This process's part of a key's slots among the live processes: together they hold no more than it has. */
+    private int share(int concurrency) {
+        int processes = Math.max(1, live);
+        return concurrency / processes + (rank < concurrency % processes ? 1 : 0);
+    }
+
+    /** Says this process is alive, and counts the live ones. */
+    private void alive() {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement alive = connection.prepareStatement(ALIVE_NOW);
+                PreparedStatement list = connection.prepareStatement(LIVE);
+                PreparedStatement forget = connection.prepareStatement(FORGET)) {
+            alive.setString(1, process);
+            alive.executeUpdate();
+            list.setLong(1, ALIVE.toMillis());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet row = list.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            }
+            rank = Math.max(0, ids.indexOf(process));
+            live = Math.max(1, ids.size());
+            forget.executeUpdate();
+        } catch (SQLException e) {
+            // the slots and states say so, once each; the group as last seen stands
+        }
+    }
+
+    private static void createTables(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try {
-                statement.execute(SCHEMA);
-            } catch (SQLException e) {
-                // two processes starting at once may both make the table, and one of them fails
+            for (String table : SCHEMA) {
                 try {
-                    statement.execute("SELECT 1 FROM dragoman_key_state WHERE 1 = 0");
-                } catch (SQLException stillMissing) {
-                    e.addSuppressed(stillMissing);
-                    throw e;
+                    statement.execute(table);
+                } catch (SQLException e) {
+                    // two processes starting at once may both make a table, and one of them fails
+                    String name = table.substring(table.indexOf("EXISTS") + 7, table.indexOf('(')).strip();
+                    try {
+                        statement.execute("SELECT 1 FROM " + name + " WHERE 1 = 0");
+                    } catch (SQLException stillMissing) {
+                        e.addSuppressed(stillMissing);
+                        throw e;
+                    }
                 }
             }
         }

@@ -190,7 +190,7 @@ final class JdbcKeyStates implements KeyStates {
         }
     }
 
-    private static String id(ApiKey key) {
+    static String id(ApiKey key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(key.secret().getBytes(StandardCharsets.UTF_8)));

@@ -5,10 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
-import dev.dragoman.keys.ApiKey;
-import dev.dragoman.keys.KeyStates;
+import dev.dragoman.keys.KeyStores;
 import dev.dragoman.provider.ProviderInstance;
 import dev.dragoman.provider.ProviderSettings;
 
@@ -19,14 +17,14 @@ public final class Providers {
     private final DragomanSettings settings;
 
     public Providers(DragomanSettings settings) {
-        this(settings, (instance, keys) -> KeyStates.inProcess());
+        this(settings, KeyStores.inProcess());
     }
 
-    /** @param keyStates where an instance's keys' states are kept, by its name and keys */
-    public Providers(DragomanSettings settings, BiFunction<String, List<ApiKey>, KeyStates> keyStates) {
+    /** @param stores where the instances' key states and call slots are kept */
+    public Providers(DragomanSettings settings, KeyStores stores) {
         this.settings = settings;
-        settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p,
-                keyStates.apply(p.name(), p.keys()), settings.keys(), settings.breaker())));
+        settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p, stores, settings.keys(),
+                settings.breaker())));
     }
 
     public DragomanSettings settings() {

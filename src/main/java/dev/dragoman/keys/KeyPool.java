@@ -16,20 +16,30 @@ public final class KeyPool {
 
     private final List<ApiKey> keys;
     private final KeyStates states;
+    private final KeySlots slots;
     private final KeyRules rules;
     private final Clock clock;
 
     public KeyPool(List<ApiKey> keys, KeyRules rules, Clock clock) {
-        this(keys, KeyStates.inProcess(), rules, clock);
+        this(keys, KeyStates.inProcess(), KeySlots.inProcess(), rules, clock);
     }
 
-    /** @param states where the keys' states are kept: this process, or the store the group shares */
-    public KeyPool(List<ApiKey> keys, KeyStates states, KeyRules rules, Clock clock) {
+    /**
+     * @param states where the keys' states are kept: this process, or the store the group shares
+     * @param slots the keys' call slots the group draws from
+     */
+    public KeyPool(List<ApiKey> keys, KeyStates states, KeySlots slots, KeyRules rules, Clock clock) {
         this.keys = List.copyOf(keys);
         this.states = states;
+        this.slots = slots;
         this.rules = rules;
         this.clock = clock;
         this.keys.forEach(Secrets::register);
+    }
+
+    /** The keys' call slots, shared by the processes of a group. */
+    public KeySlots slots() {
+        return slots;
     }
 
     public List<ApiKey> keys() {

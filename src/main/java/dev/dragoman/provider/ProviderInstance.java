@@ -8,7 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import dev.dragoman.keys.KeyPool;
 import dev.dragoman.keys.KeyRules;
-import dev.dragoman.keys.KeyStates;
+import dev.dragoman.keys.KeyStores;
 
 /**
  * A configured provider at run time: its settings, the engine of its dialect, the live state of its keys, and the
@@ -19,15 +19,16 @@ public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool
         GoodReplies goodReplies) {
 
     public static ProviderInstance of(ProviderSettings settings, KeyRules keyRules, BreakerRules breakerRules) {
-        return of(settings, KeyStates.inProcess(), keyRules, breakerRules);
+        return of(settings, KeyStores.inProcess(), keyRules, breakerRules);
     }
 
-    /** @param keyStates where its keys' states are kept: this process, or the store the group shares */
-    public static ProviderInstance of(ProviderSettings settings, KeyStates keyStates, KeyRules keyRules,
+    /** @param stores where its keys' states and call slots are kept: this process, or the store the group shares */
+    public static ProviderInstance of(ProviderSettings settings, KeyStores stores, KeyRules keyRules,
             BreakerRules breakerRules) {
         Engine engine = Dialects.byName(settings.dialect()).orElseThrow().engine(settings);
-        return new ProviderInstance(settings, engine,
-                new KeyPool(settings.keys(), keyStates, keyRules, Clock.systemUTC()),
+        KeyPool keys = new KeyPool(settings.keys(), stores.states(settings.name(), settings.keys()),
+                stores.slots(settings.name(), settings.keys(), settings.concurrency()), keyRules, Clock.systemUTC());
+        return new ProviderInstance(settings, engine, keys,
                 engine instanceof WireFormat ? ProviderBreaker.create(settings.name(), breakerRules) : null,
                 new GoodReplies());
     }

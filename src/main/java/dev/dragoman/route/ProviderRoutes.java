@@ -197,7 +197,8 @@ public class ProviderRoutes extends RouteBuilder {
         ApiKey key = provider.keys().keys().get(lane);
         CallMeter meter = new CallMeter(meters.key(key));
         String routeId = "provider-" + provider.name() + "-key-" + (lane + 1);
-        KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency());
+        KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency(), provider.keys().slots(),
+                key);
         Duration defaultCooldown = providers.settings().keys().defaultCooldown();
         ProcessorDefinition<?> route = from(laneEndpoint(provider, lane)).routeId(routeId)
                 .errorHandler(noErrorHandler())

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeyPool;
 import dev.dragoman.keys.KeyRules;
+import dev.dragoman.keys.KeySlots;
 import dev.dragoman.keys.KeyState;
 import dev.dragoman.support.LocalPostgres;
 
@@ -30,11 +31,11 @@ class JdbcKeyStatesTest {
     static LocalPostgres postgres = new LocalPostgres();
 
     private static ClusterStore store() throws Exception {
-        return ClusterStore.open(postgres.url(), postgres.user(), "");
+        return ClusterStore.open(postgres.url(), postgres.user(), "", Duration.ofSeconds(30));
     }
 
     private static JdbcKeyStates states(ClusterStore store, String instance) {
-        return (JdbcKeyStates) store.keyStates(instance, List.of(KEY));
+        return (JdbcKeyStates) store.states(instance, List.of(KEY));
     }
 
     @Test
@@ -68,8 +69,8 @@ class JdbcKeyStatesTest {
             JdbcKeyStates theirs = states(second, "probes");
             mine.put(KEY, new KeyState(KeyState.Status.REJECTED, now.minusSeconds(1), "401"));
             theirs.refresh();
-            KeyPool one = new KeyPool(List.of(KEY), mine, RULES, clock);
-            KeyPool other = new KeyPool(List.of(KEY), theirs, RULES, clock);
+            KeyPool one = new KeyPool(List.of(KEY), mine, KeySlots.inProcess(), RULES, clock);
+            KeyPool other = new KeyPool(List.of(KEY), theirs, KeySlots.inProcess(), RULES, clock);
 
             boolean oneProbes = one.claim(KEY);
             boolean otherProbes = other.claim(KEY);
@@ -87,7 +88,7 @@ class JdbcKeyStatesTest {
         try (ClusterStore first = store(); ClusterStore second = store()) {
             JdbcKeyStates mine = states(first, "back");
             JdbcKeyStates theirs = states(second, "back");
-            KeyPool one = new KeyPool(List.of(KEY), mine, RULES, clock);
+            KeyPool one = new KeyPool(List.of(KEY), mine, KeySlots.inProcess(), RULES, clock);
             mine.put(KEY, new KeyState(KeyState.Status.REJECTED, now.minusSeconds(1), "401"));
 
             assertThat(one.claim(KEY)).isTrue();

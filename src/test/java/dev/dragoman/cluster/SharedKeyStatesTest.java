@@ -5,19 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import dev.dragoman.support.DragomanProcess;
 import dev.dragoman.support.HttpClientSupport;
 import dev.dragoman.support.LocalPostgres;
 import dev.dragoman.support.OpenAiStub;
@@ -62,21 +53,13 @@ class SharedKeyStatesTest {
         provider.stubFor(post(OpenAiStub.PATH).withHeader("Authorization", equalTo("Bearer " + BAD))
                 .willReturn(OpenAiStub.error(401, "invalid_request_error", "invalid_api_key",
                         "Incorrect API key provided")));
-        List<DragomanProcess> processes = new ArrayList<>();
-        List<HttpClientSupport> clients = new ArrayList<>();
-        try {
-            for (String name : List.of("a", "b", "c")) {
-                int port = freePort();
-                processes.add(DragomanProcess.start("cluster-" + name, settings(name, port)));
-                clients.add(new HttpClientSupport(port));
-            }
-            for (HttpClientSupport client : clients) {
-                await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
-                        .until(() -> client.get("/observe/health/ready").status() == 200);
-            }
-
+        try (Group group = Group.start("cluster", List.of("a", "b", "c"), postgres, dir, Map.of(
+                "dragoman.provider.stub.url", provider.baseUrl(),
+                "dragoman.provider.stub.keys", GOOD + "|" + BAD,
+                "dragoman.provider.stub.model", "stub-model",
+                "dragoman.keys.recheck", RECHECK.toSeconds() + "s"))) {
             // a's calls take the two keys in turn: its second text at the latest meets the 401
-            HttpClientSupport a = clients.get(0);
+            HttpClientSupport a = group.client(0);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 assertThat(a.postJson("/translate", "{\"text\":\"Hallo\"}").status()).isEqualTo(200);
                 return !badKeyCalls().isEmpty();
@@ -84,22 +67,8 @@ class SharedKeyStatesTest {
             Instant firstRefusal = badKeyCalls().get(0);
 
             // then all three translate, side by side, until well after the key's re-probe is due
-            Instant until = firstRefusal.plus(SEEN_WITHIN).plus(RECHECK).plus(Duration.ofSeconds(4));
-            ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
-            ExecutorService load = Executors.newFixedThreadPool(clients.size());
-            List<Future<?>> running = new ArrayList<>();
-            for (HttpClientSupport client : clients) {
-                running.add(load.submit(() -> {
-                    for (int i = 0; Instant.now().isBefore(until); i++) {
-                        statuses.add(client.postJson("/translate", "{\"text\":\"Text " + i + "\"}").status());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> each : running) {
-                each.get();
-            }
-            load.shutdown();
+            List<Integer> statuses = group.translateUntil(
+                    firstRefusal.plus(SEEN_WITHIN).plus(RECHECK).plus(Duration.ofSeconds(4)), 1);
 
             assertThat(statuses).as("every text is translated, on the good key").hasSizeGreaterThan(30)
                     .containsOnly(200);
@@ -109,10 +78,6 @@ class SharedKeyStatesTest {
                     .hasSize(1);
             assertThat(later.get(0)).as("the re-probe goes when it is due")
                     .isAfter(firstRefusal.plus(RECHECK).minus(Duration.ofSeconds(1)));
-        } finally {
-            for (DragomanProcess process : processes) {
-                process.close();
-            }
         }
     }
 
@@ -123,26 +88,4 @@ class SharedKeyStatesTest {
                 .map(ServeEvent::getRequest).map(request -> request.getLoggedDate().toInstant()).sorted().toList();
     }
 
-    private Map<String, String> settings(String name, int port) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("camel.server.port", String.valueOf(port));
-        settings.put("dragoman.providers", "stub");
-        settings.put("dragoman.provider.stub.url", provider.baseUrl());
-        settings.put("dragoman.provider.stub.keys", GOOD + "|" + BAD);
-        settings.put("dragoman.provider.stub.model", "stub-model");
-        settings.put("dragoman.keys.recheck", RECHECK.toSeconds() + "s");
-        settings.put("dragoman.cluster.store", "jdbc");
-        settings.put("dragoman.cluster.url", postgres.url());
-        settings.put("dragoman.cluster.user", postgres.user());
-        for (String folder : List.of("inbox", "outbox", "failed")) {
-            settings.put("dragoman.file." + folder, dir.resolve(name + "-" + folder).toString());
-        }
-        return settings;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

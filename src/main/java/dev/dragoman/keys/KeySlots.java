@@ -1,0 +1,27 @@
+package dev.dragoman.keys;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The call slots of one instance's keys, {@code concurrency} per key, when several Dragoman processes draw from them
+ * ({@code dragoman.cluster.store}): a call holds a slot of its key while it is out. A process alone needs none: its
+ * lanes' own limits keep a key within its {@code concurrency} ({@link #inProcess()}).
+ */
+public interface KeySlots {
+
+    /** A slot held for one call. */
+    interface Slot {
+        /** Frees the slot for the next call of any process. */
+        void release();
+    }
+
+    /** Takes a slot of the key, waiting at most {@code wait} for one to come free; empty when none did. */
+    Optional<Slot> take(ApiKey key, Duration wait) throws InterruptedException;
+
+    /** No slots beyond the process's own limits. */
+    static KeySlots inProcess() {
+        Optional<Slot> none = Optional.of(() -> { });
+        return (key, wait) -> none;
+    }
+}

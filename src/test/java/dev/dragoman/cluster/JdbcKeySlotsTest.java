@@ -1,0 +1,80 @@
+package dev.dragoman.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeySlots;
+import dev.dragoman.support.LocalPostgres;
+
+/** Two stores on one PostgreSQL stand for two processes drawing from one key's slots. */
+@Tag("postgres")
+class JdbcKeySlotsTest {
+
+    private static final ApiKey KEY = new ApiKey("sk-slotted-key-000000001");
+    private static final Duration NO_WAIT = Duration.ZERO;
+
+    @RegisterExtension
+    static LocalPostgres postgres = new LocalPostgres();
+
+    private static ClusterStore store(Duration lease) throws Exception {
+        return ClusterStore.open(postgres.url(), postgres.user(), "", lease);
+    }
+
+    @Test
+    void the_group_holds_no_more_calls_on_a_key_than_its_concurrency() throws Exception {
+        try (ClusterStore first = store(Duration.ofSeconds(30)); ClusterStore second = store(Duration.ofSeconds(30))) {
+            KeySlots mine = first.slots("limits", List.of(KEY), 2);
+            KeySlots theirs = second.slots("limits", List.of(KEY), 2);
+
+            Optional<KeySlots.Slot> one = mine.take(KEY, NO_WAIT);
+            Optional<KeySlots.Slot> two = theirs.take(KEY, NO_WAIT);
+            Optional<KeySlots.Slot> three = theirs.take(KEY, Duration.ofMillis(200));
+
+            assertThat(one).isPresent();
+            assertThat(two).isPresent();
+            assertThat(three).as("a third call while two are out").isEmpty();
+            one.get().release();
+            assertThat(theirs.take(KEY, NO_WAIT)).as("the slot the other process gave back").isPresent();
+        }
+    }
+
+    @Test
+    void a_process_that_stops_renewing_gives_its_slots_back_after_the_lease() throws Exception {
+        Duration lease = Duration.ofSeconds(2);
+        try (ClusterStore survivor = store(lease)) {
+            KeySlots theirs = survivor.slots("leases", List.of(KEY), 2);
+            ClusterStore killed = store(lease);
+            KeySlots mine = killed.slots("leases", List.of(KEY), 2);
+            assertThat(mine.take(KEY, NO_WAIT)).isPresent();
+            assertThat(mine.take(KEY, NO_WAIT)).isPresent();
+            // no release and no more renewals, as after kill -9
+            killed.close();
+            long before = System.nanoTime();
+
+            Optional<KeySlots.Slot> taken = theirs.take(KEY, Duration.ofSeconds(10));
+
+            assertThat(taken).as("a slot once the dead process's lease ran out").isPresent();
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(lease.plusSeconds(2));
+        }
+    }
+
+    @Test
+    void calls_in_flight_keep_their_slots_past_the_lease() throws Exception {
+        Duration lease = Duration.ofSeconds(1);
+        try (ClusterStore first = store(lease); ClusterStore second = store(lease)) {
+            KeySlots mine = first.slots("renewals", List.of(KEY), 1);
+            KeySlots theirs = second.slots("renewals", List.of(KEY), 1);
+            assertThat(mine.take(KEY, NO_WAIT)).isPresent();
+
+            assertThat(theirs.take(KEY, lease.multipliedBy(3))).as("a slot renewed by its live process").isEmpty();
+        }
+    }
+}
