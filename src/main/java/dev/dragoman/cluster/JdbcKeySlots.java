@@ -121,11 +121,7 @@ final class JdbcKeySlots implements KeySlots {
 
     private boolean take(String id, int slot, String holder) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement take = connection.prepareStatement(TAKE)) {
-            take.setString(1, instance);
-            take.setString(2, id);
-            take.setInt(3, slot);
-            take.setString(4, holder);
+                PreparedStatement take = slotStatement(connection, TAKE, id, slot, holder)) {
             take.setLong(5, lease.toMillis());
             return take.executeUpdate() == 1;
         }
@@ -134,16 +130,23 @@ final class JdbcKeySlots implements KeySlots {
     private void giveBack(String id, int slot, String holder) {
         held.remove(holder);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement giveBack = connection.prepareStatement(RETURN)) {
-            giveBack.setString(1, instance);
-            giveBack.setString(2, id);
-            giveBack.setInt(3, slot);
-            giveBack.setString(4, holder);
+                PreparedStatement giveBack = slotStatement(connection, RETURN, id, slot, holder)) {
             giveBack.executeUpdate();
         } catch (SQLException e) {
             // the lease runs out by itself
             unreachable(e);
         }
+    }
+
+    /** A statement whose first parameters name one slot and its holder: instance, key, slot, holder. */
+    private PreparedStatement slotStatement(Connection connection, String sql, String id, int slot, String holder)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, instance);
+        statement.setString(2, id);
+        statement.setInt(3, slot);
+        statement.setString(4, holder);
+        return statement;
     }
 
     private Optional<Slot> takeShare(ApiKey key, long deadline) throws InterruptedException {
