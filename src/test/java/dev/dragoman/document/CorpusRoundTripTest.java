@@ -36,6 +36,8 @@ import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dragoman.provider.pseudo.PseudoLocalizer;
+
 /**
  * The round trips over real-world public files of open projects: those of {@code src/test/corpus/files.tsv}, which
  * the build fetches from the npm registry into the folder the system property {@code dragoman.corpus} names
@@ -43,8 +45,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Untranslated, and translated into each segment's own text, a file comes back byte for byte where the format
  * allows it: not a PO file, whose header gets the target's Language and Plural-Forms, an XLIFF or HTML file, whose
- * target language is set, XLIFF 2 and DOCX ({@link DocxAndXliff2RoundTripTest}). Translated (upper-cased, markers and
- * ICU syntax kept), it is still valid in its format, a subtitle file keeps its timings, and every marker and
+ * target language is set, XLIFF 2 and DOCX ({@link DocxAndXliff2RoundTripTest}). Pseudo-localised as the shipped
+ * offline translator does, it is valid in its format with its timings, placeholders and tags. Translated (upper-cased,
+ * markers and ICU syntax kept), it is still valid in its format, a subtitle file keeps its timings, and every marker and
  * placeholder survives: a monolingual file read again has the same segments with the same markers and ICU syntax, a
  * file whose filter makes codes of placeholders has the same placeholders as the one translated into its own text,
  * and an XLIFF target has its source's inline elements and ICU syntax.
@@ -99,6 +102,17 @@ class CorpusRoundTripTest {
         if (BYTE_FOR_BYTE.contains(format.name())) {
             sameBytes("untranslated", Files.readAllBytes(file), Files.readAllBytes(untranslated));
             sameBytes("translated into its own text", Files.readAllBytes(file), Files.readAllBytes(own));
+        }
+        // the shipped offline translator's output: every marker, placeholder and tag kept, still valid in its format
+        Path pseudo = dir.resolve("pseudo-" + file.getFileName());
+        document.write(segment -> Optional.of(PseudoLocalizer.localize(segment.text())), pseudo);
+        valid(format.name(), pseudo);
+        if (format.name().equals("srt") || format.name().equals("vtt")) {
+            assertThat(timings(pseudo)).as("the pseudo-localised cues' timings").isEqualTo(timings(file));
+        }
+        if (CODE_FINDER.contains(format.name())) {
+            assertThat(placeholders(Files.readString(pseudo))).as("the pseudo-localised file's placeholders and tags")
+                    .isEqualTo(placeholders(Files.readString(own)));
         }
         Path translated = dir.resolve("translated-" + file.getFileName());
         document.write(segment -> Optional.of(translation(segment.text())), translated);
