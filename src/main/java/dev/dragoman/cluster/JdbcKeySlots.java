@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,7 +58,8 @@ final class JdbcKeySlots implements KeySlots {
     /** This process's share of a key's slots while the store cannot be reached, from the group it last saw. */
     private final IntUnaryOperator share;
     private final Map<ApiKey, String> ids = new HashMap<>();
-    private final Map<String, Boolean> held = new ConcurrentHashMap<>();
+    /** The holders of this process's slots in flight, whose leases it renews. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Map<ApiKey, Semaphore> fallback = new ConcurrentHashMap<>();
     private final AtomicLong leases = new AtomicLong();
     private final AtomicBoolean unreachable = new AtomicBoolean();
@@ -85,7 +87,7 @@ final class JdbcKeySlots implements KeySlots {
                     String holder = process + ":" + leases.incrementAndGet();
                     if (take(id, slot, holder)) {
                         reachable();
-                        held.put(holder, Boolean.TRUE);
+                        held.add(holder);
                         return Optional.of(() -> giveBack(id, slot, holder));
                     }
                 }
@@ -109,7 +111,7 @@ final class JdbcKeySlots implements KeySlots {
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement renew = connection.prepareStatement(RENEW)) {
-            Array holders = connection.createArrayOf("varchar", held.keySet().toArray());
+            Array holders = connection.createArrayOf("varchar", held.toArray());
             renew.setLong(1, lease.toMillis());
             renew.setArray(2, holders);
             renew.executeUpdate();

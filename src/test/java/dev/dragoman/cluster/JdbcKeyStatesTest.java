@@ -26,6 +26,8 @@ class JdbcKeyStatesTest {
     private static final KeyRules RULES = new KeyRules(Duration.ofSeconds(60), Duration.ofSeconds(5),
             Duration.ofMillis(500), Duration.ofMinutes(10), Duration.ofHours(1));
     private static final ApiKey KEY = new ApiKey("sk-shared-key-0000000001");
+    private static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @RegisterExtension
     static LocalPostgres postgres = new LocalPostgres();
@@ -60,17 +62,25 @@ class JdbcKeyStatesTest {
         }
     }
 
+    /** A pool on these states, at {@link #NOW}. */
+    private static KeyPool pool(JdbcKeyStates states) {
+        return new KeyPool(List.of(KEY), states, KeySlots.inProcess(), RULES, CLOCK);
+    }
+
+    /** Rejected, its re-probe due a second ago. */
+    private static void dueForProbe(JdbcKeyStates states) {
+        states.put(KEY, new KeyState(KeyState.Status.REJECTED, NOW.minusSeconds(1), "401"));
+    }
+
     @Test
     void of_two_processes_due_to_probe_a_rejected_key_exactly_one_does() throws Exception {
-        Instant now = Instant.parse("2030-06-01T12:00:00Z");
-        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         try (ClusterStore first = store(); ClusterStore second = store()) {
             JdbcKeyStates mine = states(first, "probes");
             JdbcKeyStates theirs = states(second, "probes");
-            mine.put(KEY, new KeyState(KeyState.Status.REJECTED, now.minusSeconds(1), "401"));
+            dueForProbe(mine);
             theirs.refresh();
-            KeyPool one = new KeyPool(List.of(KEY), mine, KeySlots.inProcess(), RULES, clock);
-            KeyPool other = new KeyPool(List.of(KEY), theirs, KeySlots.inProcess(), RULES, clock);
+            KeyPool one = pool(mine);
+            KeyPool other = pool(theirs);
 
             boolean oneProbes = one.claim(KEY);
             boolean otherProbes = other.claim(KEY);
@@ -83,13 +93,11 @@ class JdbcKeyStatesTest {
 
     @Test
     void a_probe_that_brings_the_key_back_puts_it_in_rotation_for_both() throws Exception {
-        Instant now = Instant.parse("2030-06-01T12:00:00Z");
-        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         try (ClusterStore first = store(); ClusterStore second = store()) {
             JdbcKeyStates mine = states(first, "back");
             JdbcKeyStates theirs = states(second, "back");
-            KeyPool one = new KeyPool(List.of(KEY), mine, KeySlots.inProcess(), RULES, clock);
-            mine.put(KEY, new KeyState(KeyState.Status.REJECTED, now.minusSeconds(1), "401"));
+            KeyPool one = pool(mine);
+            dueForProbe(mine);
 
             assertThat(one.claim(KEY)).isTrue();
             assertThat(one.succeeded(KEY)).isTrue();
