@@ -105,12 +105,13 @@ class KafkaProcessesTest {
 
     @Test
     void should_publish_each_record_exactly_once_when_a_second_process_joins_with_exactly_once() throws Exception {
-        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(100)));
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(300)));
         KafkaTopics topics = KafkaTopics.create(6);
         KafkaBroker.send(records(topics, "join", 3000));
 
         Map<String, String> settings = exactlyOnce(settings(topics, "a"));
-        // slow enough (about 200 records/s) that the second process joins in the middle
+        // slow enough (about 65 records/s, 40 s for the rest) that the second process, which takes 10-20 s to start
+        // and join on two busy cores, joins in the middle; at 200/s the first had once finished before it
         settings.put("dragoman.kafka.max-in-flight", "20");
         try (DragomanProcess a = DragomanProcess.start("join-a", settings)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
