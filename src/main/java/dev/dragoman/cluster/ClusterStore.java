@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +21,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeyRates;
 import dev.dragoman.keys.KeySlots;
 import dev.dragoman.keys.KeyStates;
 import dev.dragoman.keys.KeyStores;
+import dev.dragoman.keys.SpendLedger;
 
 /**
  * The store the processes of a group share ({@code dragoman.cluster.store = jdbc}): a PostgreSQL database, usually
  * the one the translation memory is in, reached through a small pool of its own. It makes its tables when missing.
  * Every {@link #REFRESH} each process says it is alive, reads the key states the others wrote (so a state one process
  * sets is seen by all within a second) and renews the leases of its calls in flight; from who was alive it knows its
- * share of the keys' slots should the database go away.
+ * share of the keys' slots, rates and budgets should the database go away.
  */
 public final class ClusterStore implements KeyStores, AutoCloseable {
 
@@ -56,6 +59,15 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
               holder VARCHAR(100) NOT NULL,
               expires_ms BIGINT NOT NULL,
               PRIMARY KEY (instance, key_id, slot))""", """
+            CREATE TABLE IF NOT EXISTS dragoman_rate_bucket (
+              id VARCHAR(300) PRIMARY KEY,
+              state BYTEA)""", """
+            CREATE TABLE IF NOT EXISTS dragoman_spend (
+              instance VARCHAR(200) NOT NULL,
+              period VARCHAR(10) NOT NULL,
+              tokens BIGINT NOT NULL,
+              cost DOUBLE PRECISION NOT NULL,
+              PRIMARY KEY (instance, period))""", """
             CREATE TABLE IF NOT EXISTS dragoman_process (
               id VARCHAR(64) PRIMARY KEY,
               seen_ms BIGINT NOT NULL)""");
@@ -70,9 +82,12 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
     private final String process = UUID.randomUUID().toString();
     private final List<JdbcKeyStates> states = new CopyOnWriteArrayList<>();
     private final List<JdbcKeySlots> slots = new CopyOnWriteArrayList<>();
+    private final List<JdbcSpendLedger> ledgers = new CopyOnWriteArrayList<>();
     /** The live processes as last seen, and this one's place among them (by id). */
     private volatile int live = 1;
     private volatile int rank;
+    /** Whether the database answered last time; while not, the processes keep to their shares. */
+    private volatile boolean reachable = true;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dragoman-cluster-refresh");
         thread.setDaemon(true);
@@ -87,6 +102,7 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
             alive();
             states.forEach(JdbcKeyStates::refresh);
             slots.forEach(JdbcKeySlots::renew);
+            ledgers.forEach(JdbcSpendLedger::refresh);
         }, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -129,6 +145,40 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
         return shared;
     }
 
+    @Override
+    public KeyRates rates(String instance, List<ApiKey> keys, Integer rpm, Integer tpm) {
+        return rpm == null && tpm == null ? KeyRates.unlimited()
+                : new JdbcKeyRates(pool, this, instance, keys, rpm, tpm);
+    }
+
+    @Override
+    public SpendLedger ledger(String instance) {
+        JdbcSpendLedger shared = new JdbcSpendLedger(pool, this, instance, Clock.systemUTC());
+        shared.refresh();
+        ledgers.add(shared);
+        return shared;
+    }
+
+    @Override
+    public Sharing sharing() {
+        return new Sharing("jdbc", reachable, live);
+    }
+
+    /** Whether the database answered the last time this process asked it anything. */
+    boolean reachable() {
+        return reachable;
+    }
+
+    /** The database did not answer: the processes keep to their shares until it does again. */
+    void lost() {
+        reachable = false;
+    }
+
+    /** The live processes of the group, as last seen. */
+    int live() {
+        return live;
+    }
+
     /** This process's part of a key's slots among the live processes: together they hold no more than it has. */
     private int share(int concurrency) {
         int processes = Math.max(1, live);
@@ -153,7 +203,9 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
             rank = Math.max(0, ids.indexOf(process));
             live = Math.max(1, ids.size());
             forget.executeUpdate();
+            reachable = true;
         } catch (SQLException e) {
+            reachable = false;
             // the slots and states say so, once each; the group as last seen stands
         }
     }

@@ -3,12 +3,14 @@ package dev.dragoman.cluster;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -47,6 +49,8 @@ final class JdbcKeySlots implements KeySlots {
             + ClusterStore.NOW_MS;
     private static final String RETURN = "DELETE FROM dragoman_key_slot WHERE instance = ? AND key_id = ? AND "
             + "slot = ? AND holder = ?";
+    private static final String HELD = "SELECT count(*) FROM dragoman_key_slot WHERE instance = ? AND key_id = ? AND "
+            + "expires_ms >= " + ClusterStore.NOW_MS;
     private static final String RENEW = "UPDATE dragoman_key_slot SET expires_ms = " + ClusterStore.NOW_MS + " + ? "
             + "WHERE holder = ANY (?)";
 
@@ -101,6 +105,21 @@ final class JdbcKeySlots implements KeySlots {
                 return Optional.empty();
             }
             Thread.sleep(Math.min(LOOK_AGAIN_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+        }
+    }
+
+    @Override
+    public OptionalInt held(ApiKey key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(HELD)) {
+            count.setString(1, instance);
+            count.setString(2, ids.get(key));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return OptionalInt.of(row.getInt(1));
+            }
+        } catch (SQLException e) {
+            return OptionalInt.empty();
         }
     }
 

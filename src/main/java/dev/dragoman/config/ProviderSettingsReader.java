@@ -25,6 +25,8 @@ import dev.dragoman.provider.ProviderSettings;
 import dev.dragoman.provider.ProxyAddress;
 
 import static dev.dragoman.provider.ProviderOptions.BATCH_CHARS;
+import static dev.dragoman.provider.ProviderOptions.BUDGET;
+import static dev.dragoman.provider.ProviderOptions.BUDGET_PERIOD;
 import static dev.dragoman.provider.ProviderOptions.BATCH_LINES;
 import static dev.dragoman.provider.ProviderOptions.CHECKS;
 import static dev.dragoman.provider.ProviderOptions.CONCURRENCY;
@@ -34,6 +36,8 @@ import static dev.dragoman.provider.ProviderOptions.EXTRA_BODY;
 import static dev.dragoman.provider.ProviderOptions.EXTRA_HEADERS;
 import static dev.dragoman.provider.ProviderOptions.FREQUENCY_PENALTY;
 import static dev.dragoman.provider.ProviderOptions.KEYS;
+import static dev.dragoman.provider.ProviderOptions.TOKENS_PER_DAY;
+import static dev.dragoman.provider.ProviderOptions.TPM;
 import static dev.dragoman.provider.ProviderOptions.MAX_REPLY;
 import static dev.dragoman.provider.ProviderOptions.MAX_TOKENS;
 import static dev.dragoman.provider.ProviderOptions.MODEL;
@@ -108,6 +112,11 @@ final class ProviderSettingsReader {
         // read by the instance's meters
         own.put(PRICE_PROMPT.name(), instance.value(PRICE_PROMPT));
         own.put(PRICE_COMPLETION.name(), instance.value(PRICE_COMPLETION));
+        // read by the instance's budget and key lanes
+        own.put(TPM.name(), instance.value(TPM));
+        own.put(BUDGET.name(), instance.value(BUDGET));
+        own.put(BUDGET_PERIOD.name(), instance.value(BUDGET_PERIOD));
+        own.put(TOKENS_PER_DAY.name(), instance.value(TOKENS_PER_DAY));
         // read by the instance's key lanes and batches
         own.put(CHECKS.name(), instance.value(CHECKS));
         LOG.info("provider {}: dialect {}, model {}, {} key(s); set: {}", name, dialect.name(), model, keys.size(),

@@ -15,6 +15,7 @@ public final class Providers {
 
     private final Map<String, ProviderInstance> byName = new LinkedHashMap<>();
     private final DragomanSettings settings;
+    private final KeyStores stores;
 
     public Providers(DragomanSettings settings) {
         this(settings, KeyStores.inProcess());
@@ -23,12 +24,18 @@ public final class Providers {
     /** @param stores where the instances' key states and call slots are kept */
     public Providers(DragomanSettings settings, KeyStores stores) {
         this.settings = settings;
+        this.stores = stores;
         settings.providers().forEach(p -> byName.put(p.name(), ProviderInstance.of(p, stores, settings.keys(),
                 settings.breaker())));
     }
 
     public DragomanSettings settings() {
         return settings;
+    }
+
+    /** How the instances' key budgets are shared among the processes of a group now. */
+    public KeyStores.Sharing sharing() {
+        return stores.sharing();
     }
 
     public List<ProviderInstance> all() {

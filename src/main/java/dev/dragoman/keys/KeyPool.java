@@ -17,21 +17,25 @@ public final class KeyPool {
     private final List<ApiKey> keys;
     private final KeyStates states;
     private final KeySlots slots;
+    private final KeyRates rates;
     private final KeyRules rules;
     private final Clock clock;
 
     public KeyPool(List<ApiKey> keys, KeyRules rules, Clock clock) {
-        this(keys, KeyStates.inProcess(), KeySlots.inProcess(), rules, clock);
+        this(keys, KeyStates.inProcess(), KeySlots.inProcess(), KeyRates.unlimited(), rules, clock);
     }
 
     /**
      * @param states where the keys' states are kept: this process, or the store the group shares
      * @param slots the keys' call slots the group draws from
+     * @param rates the keys' per-minute limits
      */
-    public KeyPool(List<ApiKey> keys, KeyStates states, KeySlots slots, KeyRules rules, Clock clock) {
+    public KeyPool(List<ApiKey> keys, KeyStates states, KeySlots slots, KeyRates rates, KeyRules rules,
+            Clock clock) {
         this.keys = List.copyOf(keys);
         this.states = states;
         this.slots = slots;
+        this.rates = rates;
         this.rules = rules;
         this.clock = clock;
         this.keys.forEach(Secrets::register);
@@ -40,6 +44,11 @@ public final class KeyPool {
     /** The keys' call slots, shared by the processes of a group. */
     public KeySlots slots() {
         return slots;
+    }
+
+    /** The keys' per-minute limits ({@code rpm}, {@code tpm}). */
+    public KeyRates rates() {
+        return rates;
     }
 
     public List<ApiKey> keys() {

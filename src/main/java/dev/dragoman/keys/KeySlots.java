@@ -2,6 +2,7 @@ package dev.dragoman.keys;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The call slots of one instance's keys, {@code concurrency} per key, when several Dragoman processes draw from them
@@ -18,6 +19,11 @@ public interface KeySlots {
 
     /** Takes a slot of the key, waiting at most {@code wait} for one to come free; empty when none did. */
     Optional<Slot> take(ApiKey key, Duration wait) throws InterruptedException;
+
+    /** How many of the key's slots the group holds now; empty for a process alone, whose lanes count their own. */
+    default OptionalInt held(ApiKey key) {
+        return OptionalInt.empty();
+    }
 
     /** No slots beyond the process's own limits. */
     static KeySlots inProcess() {

@@ -1,11 +1,13 @@
 package dev.dragoman.observe;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.InstanceBudget;
 import dev.dragoman.keys.KeyState;
 import dev.dragoman.provider.ProviderInstance;
 
@@ -20,6 +22,10 @@ record InstanceCondition(String instance, boolean canTranslate, String why) {
     static InstanceCondition of(ProviderInstance provider, Instant now) {
         if (provider.offline()) {
             return new InstanceCondition(provider.name(), true, "translates offline");
+        }
+        Optional<InstanceBudget.Closed> spent = provider.budget().closed();
+        if (spent.isPresent()) {
+            return new InstanceCondition(provider.name(), false, spent.get().reason() + " until " + spent.get().until());
         }
         CircuitBreaker.State breaker = provider.breaker().getState();
         String keys = provider.keys().keys().stream()

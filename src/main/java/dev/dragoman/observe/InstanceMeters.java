@@ -60,6 +60,7 @@ public final class InstanceMeters {
             keys.add(new KeyMeters(registry, instance, key, duration));
             KeyStateGauge.register(registry, instance, provider.keys(), key, clock);
         }
+        BudgetGauges.register(registry, provider);
         this.registry = registry;
         this.checks = provider.settings().checks();
         tokens(registry, "prompt", InstanceMeters::promptTokens);

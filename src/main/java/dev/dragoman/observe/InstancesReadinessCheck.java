@@ -38,6 +38,7 @@ final class InstancesReadinessCheck extends AbstractHealthCheck {
         List<InstanceCondition> conditions = providers.all().stream()
                 .map(provider -> InstanceCondition.of(provider, now)).toList();
         conditions.forEach(condition -> builder.detail(condition.instance(), condition.summary()));
+        builder.detail("cluster-store", providers.sharing().summary());
         String down = conditions.stream().filter(condition -> !condition.canTranslate())
                 .map(condition -> condition.instance() + ": " + condition.why()).collect(Collectors.joining("; "));
         if (conditions.stream().anyMatch(InstanceCondition::canTranslate)) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.util.TimeUtils;
 
+import dev.dragoman.keys.SpendLimits;
+
 import java.time.Duration;
 
 /**
@@ -46,6 +48,8 @@ public record OptionType<T>(String kind, Function<String, T> reader) {
 
     public static final OptionType<ReasoningEffort> REASONING_EFFORT = new OptionType<>("none, low, medium or high",
             value -> ReasoningEffort.valueOf(value.strip().toUpperCase()));
+    public static final OptionType<SpendLimits.Period> BUDGET_PERIOD = new OptionType<>("day or month",
+            value -> SpendLimits.Period.valueOf(value.strip().toUpperCase()));
     public static final OptionType<ProxyAddress> PROXY = new OptionType<>("an address such as http://host:3128",
             ProxyAddress::parse);
 

@@ -10,7 +10,8 @@ import dev.dragoman.keys.Secrets;
  * Camel's failover load balancer can tell by type which failures move on to the next key. Messages are masked.
  */
 public abstract sealed class ProviderException extends Exception
-        permits KeyUnusableException, TransientProviderException, RequestRejectedException, InvalidReplyException {
+        permits KeyUnusableException, TransientProviderException, RequestRejectedException, InvalidReplyException,
+        BudgetSpentException {
 
     private final ErrorClass errorClass;
     private final transient Duration retryAfter;

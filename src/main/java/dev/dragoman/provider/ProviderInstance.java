@@ -6,9 +6,12 @@ import java.time.temporal.ChronoUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import dev.dragoman.keys.InstanceBudget;
 import dev.dragoman.keys.KeyPool;
 import dev.dragoman.keys.KeyRules;
 import dev.dragoman.keys.KeyStores;
+import dev.dragoman.keys.SpendLedger;
+import dev.dragoman.keys.SpendLimits;
 
 /**
  * A configured provider at run time: its settings, the engine of its dialect, the live state of its keys, and the
@@ -16,7 +19,7 @@ import dev.dragoman.keys.KeyStores;
  * last translated well.
  */
 public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool keys, CircuitBreaker breaker,
-        GoodReplies goodReplies) {
+        GoodReplies goodReplies, InstanceBudget budget) {
 
     public static ProviderInstance of(ProviderSettings settings, KeyRules keyRules, BreakerRules breakerRules) {
         return of(settings, KeyStores.inProcess(), keyRules, breakerRules);
@@ -27,10 +30,27 @@ public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool
             BreakerRules breakerRules) {
         Engine engine = Dialects.byName(settings.dialect()).orElseThrow().engine(settings);
         KeyPool keys = new KeyPool(settings.keys(), stores.states(settings.name(), settings.keys()),
-                stores.slots(settings.name(), settings.keys(), settings.concurrency()), keyRules, Clock.systemUTC());
+                stores.slots(settings.name(), settings.keys(), settings.concurrency()),
+                stores.rates(settings.name(), settings.keys(), settings.rpm(), settings.option(ProviderOptions.TPM)),
+                keyRules, Clock.systemUTC());
         return new ProviderInstance(settings, engine, keys,
                 engine instanceof WireFormat ? ProviderBreaker.create(settings.name(), breakerRules) : null,
-                new GoodReplies());
+                new GoodReplies(), budget(settings, stores));
+    }
+
+    private static InstanceBudget budget(ProviderSettings settings, KeyStores stores) {
+        Double price = settings.option(ProviderOptions.PRICE_PROMPT);
+        Double completionPrice = settings.option(ProviderOptions.PRICE_COMPLETION);
+        Double budget = settings.option(ProviderOptions.BUDGET);
+        if (budget != null && price == null && completionPrice == null) {
+            throw new ConfigurationException("dragoman.provider." + settings.name() + ".budget needs price-prompt or"
+                    + " price-completion: the budget is spent at those prices");
+        }
+        Integer tokens = settings.option(ProviderOptions.TOKENS_PER_DAY);
+        SpendLimits limits = new SpendLimits(budget, settings.option(ProviderOptions.BUDGET_PERIOD),
+                tokens == null ? null : tokens.longValue());
+        return new InstanceBudget(settings.name(), limits, price, completionPrice,
+                limits.any() ? stores.ledger(settings.name()) : SpendLedger.inProcess(), Clock.systemUTC());
     }
 
     public String name() {
@@ -61,11 +81,16 @@ public record ProviderInstance(ProviderSettings settings, Engine engine, KeyPool
 
     /**
      * How long until a call could be sent: zero when one can now; while the breaker is open, at most its wait in the
-     * open state; otherwise until the first key is usable again (a rejected key: until its re-probe).
+     * open state; otherwise until the first key is usable again (a rejected key: until its re-probe). An instance out
+     * of budget is unavailable until its period turns.
      */
     public Duration timeUntilAvailable() {
         if (offline()) {
             return Duration.ZERO;
+        }
+        Duration budgetOpen = budget.timeUntilOpen();
+        if (!budgetOpen.isZero()) {
+            return budgetOpen;
         }
         Duration keyFree = keys.timeUntilUsable().orElse(ChronoUnit.FOREVER.getDuration());
         if (breaker.getState() == CircuitBreaker.State.OPEN) {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.dragoman.keys.SpendLimits;
+
 /**
  * The options every dialect reads; a dialect declares its own besides ({@link Dialect#options()}). Sampling numbers
  * have no default, so a dialect sends only what the user chose and the platform's own defaults apply otherwise.
@@ -87,7 +89,11 @@ public final class ProviderOptions {
     public static final ProviderOption<Integer> CONCURRENCY = ProviderOption.of("concurrency", OptionType.POSITIVE,
             "requests in flight per key").withDefault("4");
     public static final ProviderOption<Integer> RPM = ProviderOption.of("rpm", OptionType.WHOLE,
-            "requests per minute per key; no limit when not set");
+            "requests per minute per key; no limit when not set. Never more in any 60 s, over every process of the"
+                    + " group (dragoman.cluster.store)");
+    public static final ProviderOption<Integer> TPM = ProviderOption.of("tpm", OptionType.POSITIVE,
+            "tokens (prompt and completion) per minute per key; no limit when not set. A call takes an estimate"
+                    + " before it goes out and settles it with the reply's usage");
 
     public static final ProviderOption<Integer> BATCH_LINES = ProviderOption.of("batch-lines", OptionType.POSITIVE,
             "segments (lines of a file, texts of an HTTP request, Kafka records read together) sent together in one request, as a JSON array"
@@ -101,6 +107,14 @@ public final class ProviderOptions {
                     + " /usage (README, \"Metrics\"); no cost is counted when neither price is set");
     public static final ProviderOption<Double> PRICE_COMPLETION = ProviderOption.of("price-completion",
             OptionType.DECIMAL, "the price of a million completion tokens, in the same currency");
+    public static final ProviderOption<Double> BUDGET = ProviderOption.of("budget", OptionType.DECIMAL,
+            "the most the instance spends per budget-period at its prices, over every process of the group; once"
+                    + " spent, it takes no calls until the period turns (the next instance takes over); needs a price");
+    public static final ProviderOption<SpendLimits.Period> BUDGET_PERIOD = ProviderOption.of("budget-period",
+            OptionType.BUDGET_PERIOD, "the budget's period, turning at midnight UTC: day or month").withDefault("day");
+    public static final ProviderOption<Integer> TOKENS_PER_DAY = ProviderOption.of("tokens-per-day",
+            OptionType.POSITIVE, "the most tokens (prompt and completion) the instance uses a day (UTC), over every"
+                    + " process of the group; once used, it takes no calls until the day turns");
 
     public static final ProviderOption<List<String>> CHECKS = ProviderOption.of("checks", OptionType.LIST,
             "the checks every translation must pass before it is written (README, \"Checks\"): markers,"
@@ -112,7 +126,8 @@ public final class ProviderOptions {
     public static final List<ProviderOption<?>> ALL = List.of(PLATFORM, URL, KEYS, MODEL, DIALECT, SYSTEM_PROMPT,
             USER_PROMPT, CONTEXT, PREFILL, REASONING_EFFORT, TEMPERATURE, TOP_P, TOP_K, MAX_TOKENS, PRESENCE_PENALTY,
             FREQUENCY_PENALTY, STOP, STREAM, EXTRA_BODY, EXTRA_HEADERS, PROXY, TIMEOUT, MAX_REPLY, CONCURRENCY, RPM,
-            BATCH_LINES, BATCH_CHARS, CHECKS, PRICE_PROMPT, PRICE_COMPLETION);
+            TPM, BATCH_LINES, BATCH_CHARS, CHECKS, PRICE_PROMPT, PRICE_COMPLETION, BUDGET, BUDGET_PERIOD,
+            TOKENS_PER_DAY);
 
     private ProviderOptions() {
     }

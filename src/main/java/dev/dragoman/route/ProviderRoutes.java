@@ -3,21 +3,24 @@ package dev.dragoman.route;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.LoadBalanceDefinition;
-import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.TryDefinition;
 
 import dev.dragoman.check.SegmentChecks;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.InstanceBudget;
 import dev.dragoman.memory.TranslationMemory;
 import dev.dragoman.observe.InstanceMeters;
 import dev.dragoman.observe.ProviderMeters;
 import dev.dragoman.provider.BatchPrompt;
+import dev.dragoman.provider.BudgetSpentException;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.LocalTranslator;
 import dev.dragoman.provider.ProviderException;
@@ -151,6 +154,13 @@ public class ProviderRoutes extends RouteBuilder {
                                 ? provider.settings() : BatchPrompt.settings(provider.settings(), batchSize),
                                 request));
                     })
+                    .process(exchange -> {
+                        Optional<InstanceBudget.Closed> closed = provider.budget().closed();
+                        if (closed.isPresent()) {
+                            throw new BudgetSpentException(provider.name() + ": " + closed.get().reason() + " until "
+                                    + closed.get().until(), provider.budget().timeUntilOpen());
+                        }
+                    })
                     // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
                     .to(breakerEndpoint(provider))
                     .process(exchange -> {
@@ -200,17 +210,18 @@ public class ProviderRoutes extends RouteBuilder {
         KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency(), provider.keys().slots(),
                 key);
         Duration defaultCooldown = providers.settings().keys().defaultCooldown();
-        ProcessorDefinition<?> route = from(laneEndpoint(provider, lane)).routeId(routeId)
+        KeyLaneBudget budget = KeyLaneBudget.needed(provider) ? new KeyLaneBudget(routeId, provider, key) : null;
+        TryDefinition call = from(laneEndpoint(provider, lane)).routeId(routeId)
                 .errorHandler(noErrorHandler())
                 // a streamed reply must reach the reader as it arrives, not after Camel cached it
-                .noStreamCaching();
-        if (provider.settings().rpm() != null) {
-            route = route.throttle(provider.settings().rpm()).timePeriodMillis(60_000);
-        }
-        route.doTry()
+                .noStreamCaching()
+                .doTry()
                     .process(limit::acquire)
-                    .process(new KeyGate(provider.keys(), key))
-                    .process(new HttpCallWriter(provider, key, defaultCooldown))
+                    .process(new KeyGate(provider.keys(), key));
+        if (budget != null) {
+            call.process(budget::reserve);
+        }
+        call.process(new HttpCallWriter(provider, key, defaultCooldown))
                     .process(timer::start)
                     .process(meter::sent)
                     .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false"
@@ -223,12 +234,16 @@ public class ProviderRoutes extends RouteBuilder {
                     .process(exchange -> KeyVerdicts.answered(provider, key))
                 .doFinally()
                     .process(meter::done)
-                    .process(timer::stop)
-                    .process(limit::release)
+                    .process(timer::stop);
+        if (budget != null) {
+            call.process(budget::settle);
+        }
+        call.process(limit::release)
                     // a probe that got no verdict (a reset, a timeout) leaves the key to the next probe
                     .process(exchange -> provider.keys().endProbe(key))
                 .end();
     }
+
     private static String callEndpoint(ProviderInstance provider) {
         return endpoint(provider) + "-call";
     }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,7 @@ final class Group implements AutoCloseable {
 
     private final List<DragomanProcess> processes = new ArrayList<>();
     private final List<HttpClientSupport> clients = new ArrayList<>();
+    private final Set<Integer> killed = ConcurrentHashMap.newKeySet();
 
     /** Starts one process per name and waits until each is ready. */
     static Group start(String test, List<String> names, LocalPostgres postgres, Path dir,
@@ -63,8 +66,18 @@ final class Group implements AutoCloseable {
         return clients.get(process);
     }
 
+    DragomanProcess process(int process) {
+        return processes.get(process);
+    }
+
+    /** Kills one process outright ({@code kill -9}); the load goes to the others from then on. */
+    void kill(int process) throws InterruptedException {
+        processes.get(process).kill();
+        killed.add(process);
+    }
+
     /**
-     * Texts to every process from {@code perProcess} clients each, one after another, until {@code until}; the
+     * Texts to every process still running from {@code perProcess} clients each, one after another, until {@code until}; the
      * status of every answer.
      */
     List<Integer> translateUntil(Instant until, int perProcess) throws Exception {
@@ -72,7 +85,11 @@ final class Group implements AutoCloseable {
         ExecutorService load = Executors.newFixedThreadPool(clients.size() * perProcess);
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (HttpClientSupport client : clients) {
+            for (int process = 0; process < clients.size(); process++) {
+                if (killed.contains(process)) {
+                    continue;
+                }
+                HttpClientSupport client = clients.get(process);
                 for (int c = 0; c < perProcess; c++) {
                     running.add(load.submit(() -> {
                         for (int i = 0; Instant.now().isBefore(until); i++) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeyPool;
 import dev.dragoman.keys.KeyRules;
+import dev.dragoman.keys.KeyRates;
 import dev.dragoman.keys.KeySlots;
 import dev.dragoman.keys.KeyState;
 import dev.dragoman.support.LocalPostgres;
@@ -64,7 +65,7 @@ class JdbcKeyStatesTest {
 
     /** A pool on these states, at {@link #NOW}. */
     private static KeyPool pool(JdbcKeyStates states) {
-        return new KeyPool(List.of(KEY), states, KeySlots.inProcess(), RULES, CLOCK);
+        return new KeyPool(List.of(KEY), states, KeySlots.inProcess(), KeyRates.unlimited(), RULES, CLOCK);
     }
 
     /** Rejected, its re-probe due a second ago. */

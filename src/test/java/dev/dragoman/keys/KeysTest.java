@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dragoman.support.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KeysTest {
@@ -69,12 +71,12 @@ class KeysTest {
 
     @Test
     void a_rejected_key_is_probed_by_exactly_one_call_once_its_recheck_is_due() {
-        MutableClock clock = new MutableClock(CLOCK.instant());
+        MovableClock clock = new MovableClock(CLOCK.instant());
         ApiKey a = new ApiKey("sk-aaaaaaaaaaaaaaaa");
         KeyPool pool = new KeyPool(List.of(a), RULES, clock);
         pool.reject(a, "401");
         assertThat(pool.claim(a)).isFalse();
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        clock.move(Duration.ofMinutes(10));
         assertThat(pool.claim(a)).isTrue();
         assertThat(pool.claim(a)).as("only the one probe goes out").isFalse();
         assertThat(pool.state(a).status()).isEqualTo(KeyState.Status.PROBING);
@@ -95,29 +97,5 @@ class KeysTest {
         assertThat(pool.state(a).until()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(5)));
         assertThat(pool.state(b).until()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)));
         assertThat(pool.allRejected()).as("resting, not rejected").isFalse();
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

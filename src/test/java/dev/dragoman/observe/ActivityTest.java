@@ -1,12 +1,12 @@
 package dev.dragoman.observe;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.dragoman.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,29 +14,14 @@ class ActivityTest {
 
     private static final Instant START = Instant.parse("2026-01-01T10:00:30Z");
 
-    private Instant now = START;
-    private final Activity activity = new Activity(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MovableClock clock = new MovableClock(START);
+    private final Activity activity = new Activity(clock);
 
     @Test
     void shows_the_last_fifteen_minutes_oldest_first_with_empty_minutes_as_zeros() {
         activity.count(Source.HTTP);
         activity.count(Source.HTTP);
-        now = START.plus(Duration.ofMinutes(2));
+        clock.set(START.plus(Duration.ofMinutes(2)));
         activity.count(Source.FILE);
 
         List<Activity.Counts> minutes = activity.lastMinutes();
@@ -52,7 +37,7 @@ class ActivityTest {
     @Test
     void forgets_a_minute_once_the_ring_comes_round_to_it_again() {
         activity.count(Source.KAFKA);
-        now = START.plus(Duration.ofMinutes(16));
+        clock.set(START.plus(Duration.ofMinutes(16)));
         activity.count(Source.FILE);
 
         List<Activity.Counts> minutes = activity.lastMinutes();

@@ -43,9 +43,19 @@ public final class LocalPostgres implements BeforeAllCallback, AfterAllCallback 
         }
         run(bin.resolve("initdb").toString(), "-D", data.resolve("cluster").toString(), "-U", USER, "-A", "trust",
                 "-E", "UTF8", "--no-locale");
+        start();
+    }
+
+    /** Starts the server (again) on its port. */
+    public void start() throws IOException, InterruptedException {
         run(bin.resolve("pg_ctl").toString(), "-D", data.resolve("cluster").toString(), "-l",
                 data.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                 "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1", "start");
+    }
+
+    /** Stops the server, cutting its connections off, as an outage would. */
+    public void stop() throws IOException, InterruptedException {
+        run(bin.resolve("pg_ctl").toString(), "-D", data.resolve("cluster").toString(), "-m", "fast", "-w", "stop");
     }
 
     @Override
@@ -55,8 +65,7 @@ public final class LocalPostgres implements BeforeAllCallback, AfterAllCallback 
         }
         try {
             if (Files.exists(data.resolve("cluster").resolve("postmaster.pid"))) {
-                run(bin.resolve("pg_ctl").toString(), "-D", data.resolve("cluster").toString(), "-m", "fast", "-w",
-                        "stop");
+                stop();
             }
         } finally {
             FileUtil.removeDir(data.toFile());

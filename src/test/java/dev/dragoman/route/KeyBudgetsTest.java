@@ -1,0 +1,119 @@
+package dev.dragoman.route;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import dev.dragoman.support.DragomanTestSupport;
+import dev.dragoman.support.HttpClientSupport;
+import dev.dragoman.support.OpenAiStub;
+import dev.dragoman.support.ServedCalls;
+import dev.dragoman.support.StubServers;
+
+/**
+ * The per-instance and per-key budgets of one process, through the routes against stand-ins that count 43 tokens a
+ * call (31 prompt, 12 completion): {@code paid} spends 0.0043 a call at 100 a million tokens, so its budget of 0.01
+ * is spent by its third call and {@code spare} takes the rest; {@code metered} has {@code tpm = 10000}.
+ */
+class KeyBudgetsTest extends DragomanTestSupport {
+
+    private static final int TPM = 10_000;
+    private static final int TOKENS_PER_CALL = 43;
+
+    @RegisterExtension
+    static WireMockExtension paid = StubServers.create();
+
+    @RegisterExtension
+    static WireMockExtension spare = StubServers.create();
+
+    @RegisterExtension
+    static WireMockExtension metered = StubServers.create();
+
+    @Override
+    protected Properties properties() {
+        Properties properties = new Properties();
+        properties.put("dragoman.providers", "paid, spare, metered");
+        properties.put("dragoman.strategy", "fallback");
+        openAi(properties, "paid", paid.baseUrl(), "sk-paid-budget-key-000001", "paid-model");
+        properties.put("dragoman.provider.paid.price-prompt", "100");
+        properties.put("dragoman.provider.paid.price-completion", "100");
+        properties.put("dragoman.provider.paid.budget", "0.01");
+        openAi(properties, "spare", spare.baseUrl(), "sk-spare-budget-key-00001", "spare-model");
+        openAi(properties, "metered", metered.baseUrl(), "sk-metered-tpm-key-000001", "metered-model");
+        properties.put("dragoman.provider.metered.tpm", String.valueOf(TPM));
+        properties.put("dragoman.provider.metered.batch-lines", "1");
+        return properties;
+    }
+
+    @Test
+    void a_spent_budget_stops_the_instance_at_the_call_that_spent_it_and_the_next_instance_takes_over()
+            throws Exception {
+        paid.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        spare.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        HttpClientSupport http = new HttpClientSupport(port());
+
+        List<String> translatedBy = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            HttpClientSupport.Reply reply = http.postJson("/translate", "{\"text\":\"Text " + i + "\"}");
+            assertThat(reply.status()).isEqualTo(200);
+            translatedBy.add(reply.json().get("provider").asText());
+        }
+
+        // 0.0043, 0.0086 < 0.01; the third call spends 0.0129: no fourth
+        assertThat(translatedBy).containsExactly("paid", "paid", "paid", "spare", "spare", "spare");
+        assertThat(paid.getAllServeEvents()).hasSize(3);
+        JsonNode budget = http.get("/providers").json().get(0).get("budget");
+        assertThat(budget.get("spend").asDouble()).isEqualTo(0.0129, within(1e-9));
+        assertThat(budget.get("closed_why").asText()).isEqualTo("budget 0.01 a day spent");
+        assertThat(http.get("/observe/metrics").body())
+                .contains("dragoman_spend_total{instance=\"paid\"")
+                .containsPattern("dragoman_key_budget_remaining\\{instance=\"paid\",key=\"all\",kind=\"budget\"} 0\\.0");
+    }
+
+    @Test
+    void no_minute_of_a_key_has_more_tokens_than_its_tpm() throws Exception {
+        metered.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        HttpClientSupport http = new HttpClientSupport(port());
+        Instant until = Instant.now().plusSeconds(15);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<List<Integer>>> running = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            running.add(clients.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; Instant.now().isBefore(until); i++) {
+                    statuses.add(http.postJson("/translate",
+                            "{\"text\":\"Text " + i + "\",\"provider\":\"metered\"}")
+                            .status());
+                }
+                return statuses;
+            }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> client : running) {
+            statuses.addAll(client.get());
+        }
+        clients.shutdown();
+
+        List<ServeEvent> calls = metered.getAllServeEvents();
+        assertThat(statuses).as("every text is translated").containsOnly(200);
+        assertThat(ServedCalls.mostInAMinute(calls) * TOKENS_PER_CALL).as("the most tokens in any 60 s").isLessThanOrEqualTo(TPM);
+        assertThat(http.get("/providers").json().get(2).at("/keys/0/limits/tpm/limit").asInt()).isEqualTo(TPM);
+        // a tenth of the limit at once, then 9,000 a minute: the key is used, not stalled
+        assertThat(calls.size() * TOKENS_PER_CALL).as("tokens in 15 s").isGreaterThan(TPM / 10);
+    }
+}
