@@ -1,6 +1,7 @@
 package dev.dragoman.route;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +147,7 @@ public class ProviderRoutes extends RouteBuilder {
                 // a text the memory had is translated already: no call
                 .filter(body().isInstanceOf(TranslationRequest.class))
                     .process(exchange -> {
+                        refuseWhenSpent(provider);
                         Integer batchSize = exchange.getProperty(ExchangeKeys.BATCH_SIZE, Integer.class);
                         TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
                         // the key lane checks the reply against it
@@ -153,13 +155,6 @@ public class ProviderRoutes extends RouteBuilder {
                         exchange.setProperty(ExchangeKeys.CALL, provider.wire().request(batchSize == null
                                 ? provider.settings() : BatchPrompt.settings(provider.settings(), batchSize),
                                 request));
-                    })
-                    .process(exchange -> {
-                        Optional<InstanceBudget.Closed> closed = provider.budget().closed();
-                        if (closed.isPresent()) {
-                            throw new BudgetSpentException(provider.name() + ": " + closed.get().reason() + " until "
-                                    + closed.get().until(), provider.budget().timeUntilOpen());
-                        }
                     })
                     // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
                     .to(breakerEndpoint(provider))
@@ -200,6 +195,18 @@ public class ProviderRoutes extends RouteBuilder {
             lanes.to(laneEndpoint(provider, lane));
         }
         lanes.end();
+    }
+
+    /** An instance that spent its budget takes no call until its period turns: the next instance takes over. */
+    private static void refuseWhenSpent(ProviderInstance provider) throws BudgetSpentException {
+        if (!provider.budget().limits().any()) {
+            return;
+        }
+        Optional<InstanceBudget.Closed> closed = provider.budget().closed();
+        if (closed.isPresent()) {
+            throw new BudgetSpentException(provider.name() + ": " + closed.get().reason() + " until "
+                    + closed.get().until(), Duration.between(Instant.now(), closed.get().until()));
+        }
     }
 
     private void laneRoute(ProviderInstance provider, int lane, CallTimer timer, InstanceMeters meters,
