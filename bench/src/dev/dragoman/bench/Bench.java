@@ -60,13 +60,16 @@ import dev.dragoman.support.KafkaBroker;
  * 2.0, JSON, YAML, properties, Markdown, HTML, SRT, WebVTT, DOCX) through a Dragoman of its own on a stand-in that
  * keeps every marker and placeholder: segments per second per format, and the round-trip faults its checks find in
  * the outputs ({@link FormatsPhase});</li>
+ * <li>replicas: three Dragoman processes on one key whose stand-in enforces its concurrency and rpm with 429s, with
+ * the key's budget shared through PostgreSQL and then without: the 429s, and the calls as a share of the key's rpm
+ * ({@link ReplicasPhase});</li>
  * <li>soak: a Dragoman of its own for --soak-minutes (30) at a steady rate through HTTP, the file drop and Kafka
  * together, against a provider that answers 5% of the calls with a fault and is down for 20 s around the middle:
  * translations per second and HTTP p99 per minute, RSS, heap after a full collection, threads and open files at the
  * start and the end, texts lost ({@link SoakPhase}). Not with --quick unless named in --phases.</li>
  * </ol>
  * The broker, the {@link StandIn} and the shared Dragoman start only for the phases that use them (overhead,
- * saturation, kafka, chaos); file-heap, cost, formats and soak start their own. The shared Dragoman's memory: its heap
+ * saturation, kafka, chaos); file-heap, cost, formats, replicas and soak start their own. The shared Dragoman's memory: its heap
  * ({@link HeapSampler} and the GC log: {@code heap_peak_mb}, {@code heap_old_peak_mb}) and its resident memory
  * (VmRSS, which holds metaspace, code, thread stacks and direct buffers too): {@code rss_idle_mb} once it has sat ready
  * and idle for 5 s, {@code rss_load_mb} the peak under the overhead load ({@link RssSampler}), {@code rss_end_mb} at
@@ -111,7 +114,7 @@ public final class Bench {
     }
 
     /**
-     * {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats,soak] [--concurrency 64]
+     * {@code [--quick] [--phases overhead,saturation,kafka,file-heap,chaos,cost,formats,replicas,soak] [--concurrency 64]
      * [--soak-minutes 30] [--profile overhead|saturation|kafka --profile-event cpu|alloc]}; the jar from the system
      * property {@code bench.jar}, async-profiler's library from {@code bench.profiler}.
      */
@@ -125,7 +128,8 @@ public final class Bench {
         int profile = arguments.indexOf("--profile");
         int event = arguments.indexOf("--profile-event");
         boolean complete = new Bench(quick ? QUICK : FULL, phases >= 0 ? Arrays.asList(args[phases + 1].split(","))
-                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost", "formats", "soak").stream()
+                : List.of("overhead", "saturation", "kafka", "file-heap", "chaos", "cost", "formats", "replicas", "soak")
+                        .stream()
                         .filter(phase -> !(quick && phase.equals("soak"))).toList(),
                 concurrency >= 0 ? Integer.parseInt(args[concurrency + 1]) : 64,
                 profile >= 0 ? args[profile + 1] : null, event >= 0 ? args[event + 1] : "cpu").run();
@@ -155,6 +159,9 @@ public final class Bench {
         }
         if (phases.contains("formats")) {
             figures.putAll(new FormatsPhase(sizes == QUICK).run());
+        }
+        if (phases.contains("replicas")) {
+            figures.putAll(new ReplicasPhase(sizes == QUICK).run());
         }
         if (phases.contains("soak")) {
             figures.putAll(new SoakPhase(soakMinutes).run());
