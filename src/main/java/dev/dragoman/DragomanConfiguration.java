@@ -58,6 +58,7 @@ import dev.dragoman.http.RequestRate;
 import dev.dragoman.http.SseReplies;
 import dev.dragoman.http.WebConsole;
 import dev.dragoman.kafka.KafkaStreamComponent;
+import dev.dragoman.keys.ClientBudgets;
 import dev.dragoman.keys.KeyStores;
 import dev.dragoman.kafka.RecordLimit;
 import dev.dragoman.kafka.RecordTranslations;
@@ -109,10 +110,13 @@ public class DragomanConfiguration implements CamelConfiguration {
         PropertySource source = new PropertySource(properties::resolveProperty);
         // every platform file is checked at start-up, also when no instance names a platform
         Platforms.all();
+        KeyStores stores = keyStores(context, source);
         Providers providers = new Providers(DragomanSettings.read(properties::resolveProperty,
                 properties.loadProperties(name -> name.startsWith("dragoman.provider.")).stringPropertyNames()),
-                keyStores(context, source));
+                stores);
         context.getRegistry().bind("providers", providers);
+        ClientBudgets clients = clientBudgets(source, stores, providers);
+        context.getRegistry().bind("clientBudgets", clients);
         bindTranslationMemory(context, source);
         context.getRegistry().bind("glossary", glossary(properties, source));
         context.getRegistry().bind("batchRepairs", new BatchRepairs());
@@ -123,7 +127,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("redeliveries", Redeliveries.of(context));
         context.getRegistry().bind("httpServerOptions", httpServerOptions(properties::resolveProperty, providers.capacity()));
         bindFileDrop(context, source, providers);
-        bindHttpApi(context, source, providers);
+        bindHttpApi(context, source, providers, clients);
         context.getRegistry().bind("httpErrors", new HttpErrors());
         context.getRegistry().bind("sseReplies", new SseReplies());
         context.getRegistry().bind("providerDirectory", new ProviderDirectory(providers));
@@ -322,16 +326,41 @@ public class DragomanConfiguration implements CamelConfiguration {
     }
 
     /**
+     * The HTTP API's named clients ({@code dragoman.http.clients}): each its token and its own limits, kept where the
+     * keys' budgets are. A client may name only configured instances.
+     */
+    private static ClientBudgets clientBudgets(PropertySource source, KeyStores stores, Providers providers) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, ClientBudgets.Limits> limits = new LinkedHashMap<>();
+        for (String name : source.list("dragoman.http.clients", ",")) {
+            String prefix = "dragoman.http.client." + name + ".";
+            tokens.put(name, source.text(prefix + "token").filter(token -> !token.isBlank()).orElseThrow(
+                    () -> new ConfigurationException(prefix + "token is required: the client's bearer token")));
+            List<String> instances = source.list(prefix + "instances", "\\|");
+            instances.stream().filter(instance -> providers.byName(instance).isEmpty()).findFirst()
+                    .ifPresent(unknown -> {
+                        throw new ConfigurationException(prefix + "instances names '" + unknown
+                                + "', which is not in dragoman.providers");
+                    });
+            limits.put(name, new ClientBudgets.Limits(
+                    source.text(prefix + "rpm").map(Integer::valueOf).orElse(null),
+                    source.text(prefix + "tokens-per-day").map(Long::valueOf).orElse(null),
+                    source.text(prefix + "spend-per-month").map(Double::valueOf).orElse(null), instances));
+        }
+        return new ClientBudgets(tokens, limits, stores, Clock.systemUTC());
+    }
+
+    /**
      * The HTTP API's request reader with its limits, the engine that frees a request's worker thread while its route
      * waits ({@link AsyncHttpEngine}), and the guard in front of every route. The server's own body limit sits just
      * above {@code dragoman.http.max-body}: a body a little over gets the route's clear 400, and a huge one is refused
      * by the server (413) while it arrives, never buffered whole.
      */
-    private static void bindHttpApi(CamelContext context, PropertySource source, Providers providers)
-            throws Exception {
+    private static void bindHttpApi(CamelContext context, PropertySource source, Providers providers,
+            ClientBudgets clients) throws Exception {
         context.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new AsyncHttpEngine());
         int maxBody = source.requiredInteger("dragoman.http.max-body");
-        context.getRegistry().bind("httpRequests", new HttpRequests(providers, maxBody,
+        context.getRegistry().bind("httpRequests", new HttpRequests(providers, clients, maxBody,
                 source.requiredInteger("dragoman.http.max-texts"), source.requiredInteger("dragoman.http.max-chars")));
         context.getRegistry().bind("httpDocuments", new HttpDocuments(
                 context.getRegistry().lookupByNameAndType("textFiles", TextFiles.class), maxBody));
@@ -342,7 +371,7 @@ public class DragomanConfiguration implements CamelConfiguration {
         server.setMaxBodySize((long) maxBody + SERVER_BODY_MARGIN);
         // the guard's own service, started after the server (it needs its router) and before any route
         context.addService(new HttpGuard(server, source.required("camel.management.health-path"),
-                new BearerTokens(source.list("dragoman.http.tokens", "\\|")),
+                new BearerTokens(source.list("dragoman.http.tokens", "\\|"), clients.tokens()),
                 new CrossOrigin(source.list("dragoman.http.cors-origins", ",")),
                 new RequestRate(source.requiredInteger("dragoman.http.rpm-per-token"), Ticker.systemTicker())));
     }

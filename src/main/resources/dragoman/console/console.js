@@ -225,6 +225,38 @@ function keyState(key) {
   return key.state;
 }
 
+// a key's limits now: the group's slots in use when a store shares them, what its rpm and tpm buckets hold
+function keyLimits(key) {
+  const parts = [];
+  if (key.slots_held !== undefined) {
+    parts.push(key.slots_held + ' of ' + key.concurrency + ' slots');
+  }
+  for (const [kind, limit] of Object.entries(key.limits || {})) {
+    // a bucket holds a small burst, refilled over the minute: what it holds is what may go out at once now
+    parts.push(kind + ' ' + number(limit.limit) + '/min, ' + number(limit.remaining) + ' ready now');
+  }
+  return parts.join(' · ');
+}
+
+// an instance's budget: what the group spent in its period and, once spent, until when it is closed
+function budgetBadge(budget) {
+  if (!budget) {
+    return null;
+  }
+  const parts = [];
+  if (budget.budget !== undefined) {
+    parts.push('spent ' + money(budget.spend) + ' of ' + money(budget.budget) + ' this ' + budget.period);
+  }
+  if (budget.tokens_per_day !== undefined) {
+    parts.push(number(budget.tokens_today) + ' of ' + number(budget.tokens_per_day) + ' tokens today');
+  }
+  if (budget.closed_until) {
+    parts.push('closed until ' + new Date(budget.closed_until).toLocaleString());
+  }
+  return el('span', { class: 'badge budget' + (budget.closed_until ? ' open' : ''), 'data-budget': '' },
+      parts.join(' · '));
+}
+
 function renderProviders(usage) {
   const usageOf = {};
   for (const instance of (usage && usage.instances) || []) {
@@ -240,6 +272,10 @@ function renderProviders(usage) {
     container.append(el('div', { class: 'instance-head', 'data-instance': provider.name },
         el('strong', {}, provider.name), el('span', { class: 'muted' }, provider.dialect + ' · ' + provider.model),
         provider.breaker ? el('span', { class: 'badge ' + provider.breaker }, 'breaker ' + provider.breaker) : null,
+        budgetBadge(provider.budget),
+        provider.group ? el('span', { class: 'badge ' + (provider.group.reachable ? 'closed' : 'open') },
+            provider.group.reachable ? 'shared by ' + provider.group.processes + ' processes'
+                : 'store unreachable: own share') : null,
         provider.dialect === 'pseudo' ? null : models));
     if (!provider.keys || provider.keys.length === 0) {
       continue;
@@ -252,11 +288,12 @@ function renderProviders(usage) {
           el('td', {}, el('code', {}, key.key)),
           el('td', {}, el('span', { class: 'badge ' + key.state }, keyState(key))),
           el('td', {}, number(total)), el('td', {}, number(requests.rate_limited)),
-          el('td', {}, number(used.promptTokens)), el('td', {}, number(used.completionTokens)));
+          el('td', {}, number(used.promptTokens)), el('td', {}, number(used.completionTokens)),
+          el('td', { class: 'limits' }, keyLimits(key)));
     });
     container.append(el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'key'), el('th', {}, 'state'),
         el('th', {}, 'requests'), el('th', {}, '429s'), el('th', {}, 'prompt tokens'),
-        el('th', {}, 'completion tokens'))), el('tbody', {}, ...rows)));
+        el('th', {}, 'completion tokens'), el('th', {}, 'limits now'))), el('tbody', {}, ...rows)));
   }
 }
 

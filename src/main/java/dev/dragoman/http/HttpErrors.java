@@ -42,6 +42,10 @@ public class HttpErrors {
             error = failure.getMessage();
             // slots free as translations end, which is a provider's latency: a second is a fair first wait
             retryAfter = "1";
+        } else if (failure instanceof ClientRefusedException refused) {
+            status = refused.status();
+            error = failure.getMessage();
+            retryAfter = refused.retryAfterSeconds() > 0 ? Long.toString(refused.retryAfterSeconds()) : null;
         } else if (failure instanceof NotFoundException) {
             status = 404;
             error = failure.getMessage();

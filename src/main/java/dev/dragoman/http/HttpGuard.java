@@ -3,7 +3,7 @@ package dev.dragoman.http;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.support.service.ServiceSupport;
@@ -23,13 +23,16 @@ import dev.dragoman.provider.Json;
 /**
  * The one check every HTTP request passes before any route sees it, health checks and the web console's own files
  * ({@link WebConsole}, which asks for a token itself) excepted: its origin
- * ({@link CrossOrigin}), its bearer token ({@link BearerTokens}) and its client's rate ({@link RequestRate}). It is a
+ * ({@link CrossOrigin}), its bearer token ({@link BearerTokens}) and its client's rate ({@link RequestRate}); it names
+ * the client to the routes in {@value #CLIENT_HEADER}, whatever the client sent in it. It is a
  * Vert.x handler placed first on the server's router, so a refused request is answered before its body is read and
  * before a worker thread is taken, and a CORS preflight is answered for every path and method. Started as a Camel
  * service after the HTTP server and before the routes, so no route is ever reachable without it.
  */
 public final class HttpGuard extends ServiceSupport implements Handler<RoutingContext> {
 
+    /** The request header in which the guard tells the routes which named client sent a request. */
+    public static final String CLIENT_HEADER = "Dragoman-Client";
     private static final Logger LOG = LoggerFactory.getLogger(HttpGuard.class);
 
     private final MainHttpServer server;
@@ -87,15 +90,20 @@ public final class HttpGuard extends ServiceSupport implements Handler<RoutingCo
             case SAME_ORIGIN -> {
             }
         }
+        // who the client is, the guard says, never the client itself
+        request.headers().remove(CLIENT_HEADER);
         String client;
         if (tokens.required()) {
-            OptionalInt token = tokens.match(request.getHeader(HttpHeaders.AUTHORIZATION));
+            Optional<String> token = tokens.match(request.getHeader(HttpHeaders.AUTHORIZATION));
             if (token.isEmpty()) {
                 context.response().putHeader("WWW-Authenticate", "Bearer");
                 refuse(context, 401, "send a valid token as 'Authorization: Bearer <token>' (dragoman.http.tokens)");
                 return;
             }
-            client = "token #" + token.getAsInt();
+            client = token.get();
+            // the route holds a named client to its limits (HttpRequests), off the event loop: they may be shared
+            // through a database
+            request.headers().set(CLIENT_HEADER, client);
         } else {
             client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dragoman.check.Languages;
 import dev.dragoman.config.Providers;
+import dev.dragoman.keys.ClientBudgets;
 import dev.dragoman.keys.Secrets;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
@@ -34,6 +36,7 @@ import dev.dragoman.translate.TranslationRequest;
 public class HttpRequests implements Processor {
 
     private final Providers providers;
+    private final ClientBudgets clients;
     private final int maxBody;
     private final int maxTexts;
     private final int maxChars;
@@ -43,8 +46,9 @@ public class HttpRequests implements Processor {
      * @param maxTexts {@code dragoman.http.max-texts}, texts of one {@code texts} request
      * @param maxChars {@code dragoman.http.max-chars}, characters over all texts of one request
      */
-    public HttpRequests(Providers providers, int maxBody, int maxTexts, int maxChars) {
+    public HttpRequests(Providers providers, ClientBudgets clients, int maxBody, int maxTexts, int maxChars) {
         this.providers = providers;
+        this.clients = clients;
         this.maxBody = maxBody;
         this.maxTexts = maxTexts;
         this.maxChars = maxChars;
@@ -131,13 +135,41 @@ public class HttpRequests implements Processor {
      * {@code ${variable.call.stream}} would copy the exchange on every request), and the first text as the body.
      */
     @Override
-    public void process(Exchange exchange) throws BadRequestException, TooLargeException {
+    public void process(Exchange exchange) throws BadRequestException, TooLargeException, ClientRefusedException,
+            InterruptedException {
         TranslateCall call = read(exchange);
+        holdToClientLimits(exchange, call);
         exchange.setVariable(ExchangeKeys.HTTP_CALL, call);
         exchange.setVariable(ExchangeKeys.HTTP_STREAM, call.stream());
         exchange.setVariable(ExchangeKeys.HTTP_BATCH, call.batch());
         // set here rather than returned: the message stays platform-http's own, which server-sent events write to
         exchange.getMessage().setBody(call.requests().get(0));
+    }
+
+    /**
+     * A named client's request (the guard names it, {@link HttpGuard#CLIENT_HEADER}) within its limits counts
+     * against its rate, and its texts carry its name so that their calls count against its budgets and go only to
+     * the instances it may use.
+     */
+    private void holdToClientLimits(Exchange exchange, TranslateCall call) throws ClientRefusedException,
+            InterruptedException {
+        String client = exchange.getMessage().removeHeader(HttpGuard.CLIENT_HEADER) instanceof String name ? name
+                : null;
+        if (client == null) {
+            return;
+        }
+        for (TranslationRequest request : call.requests()) {
+            if (request.provider() != null && !clients.allows(client, request.provider())) {
+                throw ClientRefusedException.notAllowed("client " + client + " may not use instance "
+                        + request.provider() + ", only " + clients.instances(client) + " (dragoman.http.clients)");
+            }
+        }
+        Optional<ClientBudgets.Refusal> over = clients.admit(client);
+        if (over.isPresent()) {
+            throw ClientRefusedException.overLimit(over.get().why() + ": try again in "
+                    + over.get().retryAfterSeconds() + " s (dragoman.http.clients)", over.get().retryAfterSeconds());
+        }
+        exchange.setProperty(ExchangeKeys.CLIENT, client);
     }
 
     /**

@@ -48,18 +48,27 @@ public final class InstanceBudget {
         return limits;
     }
 
-    /** Counts a call's tokens, as the provider counted them. */
+    /** Counts a call's tokens, as the provider counted them, at this instance's prices. */
     public void spent(long promptTokens, long completionTokens) {
+        spent(promptTokens + completionTokens, cost(promptTokens, completionTokens));
+    }
+
+    /** Counts tokens and what they cost. */
+    public void spent(long tokens, double cost) {
         if (!limits.any()) {
             return;
         }
-        SpendLedger.Spent spent = new SpendLedger.Spent(promptTokens + completionTokens,
-                (promptTokens * pricePrompt + completionTokens * priceCompletion) / PER_MILLION);
+        SpendLedger.Spent spent = new SpendLedger.Spent(tokens, cost);
         Instant now = clock.instant();
         ledger.add(SpendLimits.Period.DAY.at(now), spent);
         if (limits.period() == SpendLimits.Period.MONTH) {
             ledger.add(SpendLimits.Period.MONTH.at(now), spent);
         }
+    }
+
+    /** What the tokens cost at this instance's prices. */
+    public double cost(long promptTokens, long completionTokens) {
+        return (promptTokens * pricePrompt + completionTokens * priceCompletion) / PER_MILLION;
     }
 
     /** Why the instance takes no calls now, and until when; empty while it may. */

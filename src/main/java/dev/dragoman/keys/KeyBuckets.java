@@ -66,14 +66,13 @@ public final class KeyBuckets implements KeyRates {
         // tokens first: the request's bucket is the narrow one, and the call goes out as soon as it has its request
         Bucket tokenBucket = tokens == null ? null : source.bucket(key, tokens);
         long reserved = tokens == null ? 0 : tokens.reservable(estimate);
-        if (tokenBucket != null && !tokenBucket.asBlocking().tryConsume(reserved, left(deadline))) {
+        if (tokenBucket != null && !take(tokenBucket, reserved, deadline)) {
             return Optional.empty();
         }
         if (requests != null) {
             boolean sent = false;
             try {
-                sent = source.bucket(key, requests).asBlocking()
-                        .tryConsume(1, left(deadline));
+                sent = take(source.bucket(key, requests), 1, deadline);
             } finally {
                 if (!sent && tokenBucket != null) {
                     tokenBucket.addTokens(reserved);
@@ -86,8 +85,11 @@ public final class KeyBuckets implements KeyRates {
         return Optional.of(used -> settle(tokenBucket, reserved, used));
     }
 
-    private static Duration left(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    /** Takes the tokens, waiting for them until the deadline; at once or not at all when it is here. */
+    private static boolean take(Bucket bucket, long tokens, long deadline) throws InterruptedException {
+        long left = deadline - System.nanoTime();
+        // Bucket4j's blocking mode takes no wait of 0
+        return left <= 0 ? bucket.tryConsume(tokens) : bucket.asBlocking().tryConsume(tokens, Duration.ofNanos(left));
     }
 
     /** Takes what the call used beyond its estimate (the bucket may go below zero), or gives back what it did not. */

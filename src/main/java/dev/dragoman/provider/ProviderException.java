@@ -11,7 +11,7 @@ import dev.dragoman.keys.Secrets;
  */
 public abstract sealed class ProviderException extends Exception
         permits KeyUnusableException, TransientProviderException, RequestRejectedException, InvalidReplyException,
-        BudgetSpentException {
+        InstanceClosedException {
 
     private final ErrorClass errorClass;
     private final transient Duration retryAfter;

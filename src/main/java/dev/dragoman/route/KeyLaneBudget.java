@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.ClientBudgets;
 import dev.dragoman.keys.InstanceBudget;
 import dev.dragoman.keys.KeyRates;
 import dev.dragoman.provider.HttpCall;
@@ -14,23 +15,25 @@ import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Usage;
 
 /**
- * A call's part of its key's per-minute limits ({@code rpm}, {@code tpm}) and of its instance's spending
- * ({@code budget}, {@code tokens-per-day}). The limits are taken right before the request goes out, once the call
- * has its slot, so that requests leave no faster than the limit allows; the tokens are an estimate until the reply
- * says how many it used. Camel's throttle EIP is not used for rpm: it counts requests in this process only, and
- * knows nothing of tokens.
+ * A call's part of its key's per-minute limits ({@code rpm}, {@code tpm}), of its instance's spending
+ * ({@code budget}, {@code tokens-per-day}), and of its HTTP client's ({@code dragoman.http.clients}). The limits are
+ * taken right before the request goes out, once the call has its slot, so that requests leave no faster than the
+ * limit allows; the tokens are an estimate until the reply says how many it used. Camel's throttle EIP is not used
+ * for rpm: it counts requests in this process only, and knows nothing of tokens.
  */
 final class KeyLaneBudget {
 
     private final KeyRates rates;
     private final InstanceBudget budget;
     private final ApiKey key;
+    private final ClientBudgets clients;
     private final String held;
 
-    KeyLaneBudget(String lane, ProviderInstance provider, ApiKey key) {
+    KeyLaneBudget(String lane, ProviderInstance provider, ApiKey key, ClientBudgets clients) {
         this.rates = provider.keys().rates();
         this.budget = provider.budget();
         this.key = key;
+        this.clients = clients;
         this.held = ExchangeKeys.permit(lane) + "-rate";
     }
 
@@ -61,6 +64,10 @@ final class KeyLaneBudget {
             long completion = usage.completionTokens() == null ? 0 : usage.completionTokens();
             call.reservation().settle(prompt + completion);
             budget.spent(prompt, completion);
+            String client = exchange.getProperty(ExchangeKeys.CLIENT, String.class);
+            if (client != null) {
+                clients.spent(client, prompt + completion, budget.cost(prompt, completion));
+            }
         }
     }
 

@@ -16,12 +16,13 @@ import org.apache.camel.model.TryDefinition;
 import dev.dragoman.check.SegmentChecks;
 import dev.dragoman.config.Providers;
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.ClientBudgets;
 import dev.dragoman.keys.InstanceBudget;
 import dev.dragoman.memory.TranslationMemory;
 import dev.dragoman.observe.InstanceMeters;
 import dev.dragoman.observe.ProviderMeters;
 import dev.dragoman.provider.BatchPrompt;
-import dev.dragoman.provider.BudgetSpentException;
+import dev.dragoman.provider.InstanceClosedException;
 import dev.dragoman.provider.KeyUnusableException;
 import dev.dragoman.provider.LocalTranslator;
 import dev.dragoman.provider.ProviderException;
@@ -67,6 +68,9 @@ public class ProviderRoutes extends RouteBuilder {
 
     @BeanInject
     Redeliveries redeliveries;
+
+    @BeanInject
+    ClientBudgets clientBudgets;
 
     @Override
     public void configure() {
@@ -147,7 +151,7 @@ public class ProviderRoutes extends RouteBuilder {
                 // a text the memory had is translated already: no call
                 .filter(body().isInstanceOf(TranslationRequest.class))
                     .process(exchange -> {
-                        refuseWhenSpent(provider);
+                        refuseWhenClosed(provider, exchange);
                         Integer batchSize = exchange.getProperty(ExchangeKeys.BATCH_SIZE, Integer.class);
                         TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
                         // the key lane checks the reply against it
@@ -197,15 +201,22 @@ public class ProviderRoutes extends RouteBuilder {
         lanes.end();
     }
 
-    /** An instance that spent its budget takes no call until its period turns: the next instance takes over. */
-    private static void refuseWhenSpent(ProviderInstance provider) throws BudgetSpentException {
-        if (!provider.budget().limits().any()) {
-            return;
+    /**
+     * An instance that spent its budget takes no call until its period turns, nor one for a client that may not use
+     * it: the next instance takes over.
+     */
+    private void refuseWhenClosed(ProviderInstance provider, Exchange exchange) throws InstanceClosedException {
+        if (provider.budget().limits().any()) {
+            Optional<InstanceBudget.Closed> closed = provider.budget().closed();
+            if (closed.isPresent()) {
+                throw InstanceClosedException.spent(provider.name() + ": " + closed.get().reason() + " until "
+                        + closed.get().until(), Duration.between(Instant.now(), closed.get().until()));
+            }
         }
-        Optional<InstanceBudget.Closed> closed = provider.budget().closed();
-        if (closed.isPresent()) {
-            throw new BudgetSpentException(provider.name() + ": " + closed.get().reason() + " until "
-                    + closed.get().until(), Duration.between(Instant.now(), closed.get().until()));
+        String client = exchange.getProperty(ExchangeKeys.CLIENT, String.class);
+        if (client != null && !clientBudgets.allows(client, provider.name())) {
+            throw InstanceClosedException.notAllowed(provider.name() + ": client " + client
+                    + " may use only " + clientBudgets.instances(client) + " (dragoman.http.clients)");
         }
     }
 
@@ -217,7 +228,8 @@ public class ProviderRoutes extends RouteBuilder {
         KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency(), provider.keys().slots(),
                 key);
         Duration defaultCooldown = providers.settings().keys().defaultCooldown();
-        KeyLaneBudget budget = KeyLaneBudget.needed(provider) ? new KeyLaneBudget(routeId, provider, key) : null;
+        KeyLaneBudget budget = KeyLaneBudget.needed(provider) || clientBudgets.spending()
+                ? new KeyLaneBudget(routeId, provider, key, clientBudgets) : null;
         TryDefinition call = from(laneEndpoint(provider, lane)).routeId(routeId)
                 .errorHandler(noErrorHandler())
                 // a streamed reply must reach the reader as it arrives, not after Camel cached it

@@ -93,6 +93,8 @@ public final class ExchangeKeys {
     public static final String HTTP_STREAM = "stream";
     /** HTTP API: whether the request is a {@code texts} batch (boolean). */
     public static final String HTTP_BATCH = "batch";
+    /** HTTP: the named client ({@code dragoman.http.clients}) a text is translated for, held to its limits. */
+    public static final String CLIENT = "client";
     /** Kafka: the record's value as it came. */
     public static final String KAFKA_VALUE = "kafkaValue";
     /** Kafka: the text read from the record's value, once known. */

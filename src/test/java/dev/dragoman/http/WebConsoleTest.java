@@ -59,6 +59,8 @@ class WebConsoleTest extends DragomanTestSupport {
         properties.put("dragoman.provider.alpha.stream", "true");
         properties.put("dragoman.provider.alpha.price-prompt", "0.5");
         properties.put("dragoman.provider.alpha.price-completion", "1.5");
+        properties.put("dragoman.provider.alpha.rpm", "600");
+        properties.put("dragoman.provider.alpha.budget", "5");
         properties.put("dragoman.provider.beta.dialect", "pseudo");
         openAi(properties, "gamma", provider.baseUrl(), GAMMA_KEY, "gamma-model");
         properties.put("dragoman.target-lang", "German");
@@ -118,6 +120,13 @@ class WebConsoleTest extends DragomanTestSupport {
                 .filteredOn(row -> row.getText().contains("rejected")).hasSize(1)
                 .allSatisfy(row -> assertThat(row.getText()).doesNotContain(GAMMA_KEY)));
         assertThat(browser.getPageSource()).doesNotContain(GAMMA_KEY, "sk-alpha-key-000000000001");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    assertThat(browser.findElement(By.cssSelector("[data-instance=alpha] [data-budget]")).getText())
+                            .contains("of", "this day");
+                    assertThat(browser.findElement(By.cssSelector("#providers td.limits")).getText())
+                            .contains("rpm 600/min", "ready now");
+                });
 
         Path screenshot = Path.of("target/console.png");
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
