@@ -149,8 +149,9 @@ final class ChaosPhase {
 
     /**
      * The configuration a Dragoman on the {@link ChaosStandIn} starts from (the chaos and soak phases add theirs): one
-     * instance {@code chaos} of 8 keys x 4 in flight, one text a call, the file drop in {@code dir}, no translation
-     * memory, the Kafka stream on the topics.
+     * instance {@code chaos} of 8 keys x 4 in flight, the default batches (the records waiting at one time go in one
+     * call, as users run it; a fault fails the whole call), the file drop in {@code dir}, no translation memory, the
+     * Kafka stream on the topics.
      */
     static Map<String, String> config(ChaosStandIn standIn, Path dir, String brokers, Topics topics, String group)
             throws IOException {
@@ -163,8 +164,6 @@ final class ChaosPhase {
         p.put("dragoman.provider.chaos.keys", IntStream.rangeClosed(1, 8)
                 .mapToObj(k -> "chaos-key-" + k).collect(Collectors.joining("|")));
         p.put("dragoman.provider.chaos.concurrency", "4");
-        // its stand-in answers one text a call: the phases measure faults, not batches
-        p.put("dragoman.provider.chaos.batch-lines", "1");
         for (String folder : new String[] { "inbox", "outbox", "failed" }) {
             p.put("dragoman.file." + folder, dir.resolve(folder).toAbsolutePath().toString());
         }

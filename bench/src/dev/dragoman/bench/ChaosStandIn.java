@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,12 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An OpenAI-compatible provider that misbehaves: it translates each text as {@code "T:" + text} after a short
+ * An OpenAI-compatible provider that misbehaves: it translates each text as {@code "T:" + text} (each text of a
+ * batch, a JSON array of texts, in a JSON array) after a short
  * latency, but answers a share of the calls (the chaos phase 30%, the soak 5%) with one of six faults, drawn with
  * equal odds from a seeded random: a 429 with {@code Retry-After: 1}, a 500, a 503 with {@code Retry-After: 1}, a
  * connection closed without an answer, a 200 whose JSON is cut off, and a 200 whose reply is empty.
@@ -88,8 +91,19 @@ final class ChaosStandIn implements AutoCloseable {
             case 4 -> exchange.close();
             case 5 -> answer(exchange, 200, null, "{\"id\":\"chatcmpl-chaos\",\"choices\":[{\"index\":0,\"message\":{\"ro");
             case 6 -> answer(exchange, 200, null, completion(""));
-            default -> answer(exchange, 200, null, completion("T:" + text));
+            default -> answer(exchange, 200, null, completion(translation(text)));
         }
+    }
+
+    /** "T:" and the text; a batch (a JSON array of texts) as a JSON array of each one's, as Dragoman asks. */
+    private static String translation(String text) {
+        List<String> batch = CostStandIn.batch(text);
+        if (batch == null) {
+            return "T:" + text;
+        }
+        ArrayNode translations = JSON.createArrayNode();
+        batch.forEach(segment -> translations.add("T:" + segment));
+        return translations.toString();
     }
 
     private static String completion(String content) {

@@ -314,6 +314,8 @@ final class SoakPhase {
     /** A user's DRAGOMAN_CONFIG file: the chaos phase's instance and Kafka stream, the soak's HTTP and file drop. */
     private static Path config(ChaosStandIn standIn, String brokers) throws IOException {
         Map<String, String> p = ChaosPhase.config(standIn, DIR, brokers, TOPICS, "soak");
+        // one text a call, as the soak's figures were first measured: a steady rate of calls, not of batches
+        p.put("dragoman.provider.chaos.batch-lines", "1");
         // the default, written out: a text waits this long for a provider that is down (20 s here) before it fails
         p.put("dragoman.deadline", "120s");
         // above the bench's 32 in flight: no request gets a 503 for want of a slot or waits for a worker thread
