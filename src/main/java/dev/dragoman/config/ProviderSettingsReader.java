@@ -92,6 +92,12 @@ final class ProviderSettingsReader {
                 .orElseGet(() -> Dialects.detect(instance.require(URL, url, preset)));
         String address = dialect.remote() ? instance.require(URL, url, preset) : url.orElse(null);
         MaskedUrl.credentials(address).forEach(Secrets::register);
+        if (MaskedUrl.hasUserInfo(address)) {
+            // HttpClient refuses such a request before it is sent, a failure that would look transient on every call
+            throw new ConfigurationException(instance.property(URL) + " has credentials before its host"
+                    + " (user:password@), where no request can carry them: put the provider's key in keys, and a"
+                    + " relay's Basic credentials in extra-headers (Authorization: Basic <base64 of user:password>)");
+        }
         String model = instance.require(MODEL, instance.text(MODEL).or(() -> preset.map(Preset::model))
                 .or(() -> dialect.defaultModel(address)), preset);
         List<ApiKey> keys = dialect.remote() ? instance.require(KEYS, Optional.ofNullable(instance.value(KEYS))

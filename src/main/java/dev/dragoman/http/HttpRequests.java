@@ -95,6 +95,9 @@ public class HttpRequests implements Processor {
         String id = text(json, "id");
         String format = format(text(json, "format"));
         List<ContextPair> context = context(json);
+        if (json.has("texts") && json.has("text")) {
+            throw new BadRequestException("send either \"text\" or \"texts\", not both");
+        }
         if (json.has("texts")) {
             JsonNode texts = json.get("texts");
             if (!texts.isArray() || texts.isEmpty()) {

@@ -77,7 +77,7 @@ public class ProviderDirectory {
                 limits.put(limit.kind().label(), new LimitView(limit.perMinute(),
                         Math.max(0, provider.keys().rates().remaining(key, limit.kind()).orElse(0))));
             }
-            return new KeyView(key.masked(), state.status().name().toLowerCase(),
+            return new KeyView(provider.keys().label(key), state.status().name().toLowerCase(),
                     state.until() == null ? null : state.until().toString(), Secrets.redact(state.reason()),
                     provider.offline() ? null : provider.settings().concurrency(),
                     held.isPresent() ? held.getAsInt() : null, limits.isEmpty() ? null : limits);

@@ -3,7 +3,9 @@ package dev.dragoman.keys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,7 @@ public final class KeyPool {
     private final KeyRates rates;
     private final KeyRules rules;
     private final Clock clock;
+    private final Map<ApiKey, String> labels = new HashMap<>();
 
     public KeyPool(List<ApiKey> keys, KeyRules rules, Clock clock) {
         this(keys, KeyStates.inProcess(), KeySlots.inProcess(), KeyRates.unlimited(), rules, clock);
@@ -39,6 +42,20 @@ public final class KeyPool {
         this.rules = rules;
         this.clock = clock;
         this.keys.forEach(Secrets::register);
+        Map<String, Integer> seen = new HashMap<>();
+        for (ApiKey key : this.keys) {
+            int same = seen.merge(key.masked(), 1, Integer::sum);
+            labels.putIfAbsent(key, same == 1 ? key.masked() : key.masked() + " #" + same);
+        }
+    }
+
+    /**
+     * The key as metrics, {@code /providers} and {@code /usage} show it: masked, and, when another key of the
+     * instance masks the same (short keys, keys that end alike), with its place among them ({@code sk-…0001 #2}), so
+     * that each key has series of its own.
+     */
+    public String label(ApiKey key) {
+        return labels.getOrDefault(key, key.masked());
     }
 
     /** The keys' call slots, shared by the processes of a group. */

@@ -45,6 +45,18 @@ public final class MaskedUrl {
      * parameters whose names say they are credentials ({@code key}, {@code api_key}, {@code token}, {@code sig}…).
      * Other values ({@code api-version=2024-10-21}) are masked where the address is shown but stay readable elsewhere.
      */
+    /** Whether the address has credentials before its host ({@code https://user:password@host/…}). */
+    public static boolean hasUserInfo(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            return URI.create(url.strip()).getRawUserInfo() != null;
+        } catch (IllegalArgumentException notAnAddress) {
+            return false;
+        }
+    }
+
     public static List<String> credentials(String url) {
         List<String> found = new ArrayList<>();
         if (url == null) {

@@ -35,7 +35,7 @@ final class BudgetGauges {
             for (ApiKey key : provider.keys().keys()) {
                 Gauge.builder(REMAINING, rates, each -> Math.max(0, each.remaining(key, limit.kind()).orElse(0)))
                         .description(DESCRIPTION)
-                        .tag("instance", instance).tag("key", key.masked()).tag("kind", limit.kind().label())
+                        .tag("instance", instance).tag("key", provider.keys().label(key)).tag("kind", limit.kind().label())
                         .register(registry);
             }
         }

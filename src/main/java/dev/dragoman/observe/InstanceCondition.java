@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.InstanceBudget;
 import dev.dragoman.keys.KeyState;
 import dev.dragoman.provider.ProviderInstance;
@@ -29,7 +28,8 @@ record InstanceCondition(String instance, boolean canTranslate, String why) {
         }
         CircuitBreaker.State breaker = provider.breaker().getState();
         String keys = provider.keys().keys().stream()
-                .map(key -> describe(key, provider.keys().state(key), now)).collect(Collectors.joining(", "));
+                .map(key -> describe(provider.keys().label(key), provider.keys().state(key), now))
+                .collect(Collectors.joining(", "));
         String state = "circuit breaker " + breaker.name().toLowerCase() + "; keys: " + keys;
         if (breaker == CircuitBreaker.State.OPEN || breaker == CircuitBreaker.State.FORCED_OPEN) {
             return new InstanceCondition(provider.name(), false, "circuit breaker open (" + state + ")");
@@ -39,9 +39,9 @@ record InstanceCondition(String instance, boolean canTranslate, String why) {
                 : new InstanceCondition(provider.name(), false, "no usable key (" + state + ")");
     }
 
-    private static String describe(ApiKey key, KeyState state, Instant now) {
+    private static String describe(String label, KeyState state, Instant now) {
         // Camel's health endpoint escapes messages twice, which would show the mask's ellipsis as \u2026
-        String masked = key.masked().replace("\u2026", "...");
+        String masked = label.replace("\u2026", "...");
         return switch (state.status()) {
             case ACTIVE -> masked + " active";
             case COOLING -> state.usableAt(now) ? masked + " active" : masked + " resting until " + state.until();

@@ -57,7 +57,7 @@ public final class InstanceMeters {
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);
         for (ApiKey key : provider.keys().keys()) {
-            keys.add(new KeyMeters(registry, instance, key, duration));
+            keys.add(new KeyMeters(registry, instance, key, provider.keys().label(key), duration));
             KeyStateGauge.register(registry, instance, provider.keys(), key, clock);
         }
         BudgetGauges.register(registry, provider);

@@ -24,15 +24,23 @@ public final class KeyMeters {
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder completionTokens = new LongAdder();
 
-    KeyMeters(MeterRegistry registry, String instance, ApiKey key, Timer duration) {
+    private final String label;
+
+    KeyMeters(MeterRegistry registry, String instance, ApiKey key, String label, Timer duration) {
         this.key = key;
+        this.label = label;
         this.duration = duration;
         for (CallOutcome outcome : CallOutcome.values()) {
             requests[outcome.ordinal()] = Counter.builder("dragoman.provider.requests")
                     .description("HTTP calls to a provider, by key (masked) and outcome")
-                    .tag("instance", instance).tag("key", key.masked()).tag("outcome", outcome.label())
+                    .tag("instance", instance).tag("key", label).tag("outcome", outcome.label())
                     .register(registry);
         }
+    }
+
+    /** The key as the meters name it: masked, unique within its instance ({@link dev.dragoman.keys.KeyPool#label}). */
+    String label() {
+        return label;
     }
 
     /** One HTTP call made with this key, with the tokens of its reply when the provider counted them. */

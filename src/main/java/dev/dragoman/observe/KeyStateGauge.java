@@ -23,7 +23,7 @@ enum KeyStateGauge {
         for (KeyStateGauge state : values()) {
             Gauge.builder("dragoman.key.state", pool, keys -> of(keys.state(key), clock) == state ? 1 : 0)
                     .description("1 for the key's current state (active, resting, rejected), 0 for the others")
-                    .tag("instance", instance).tag("key", key.masked()).tag("state", state.name().toLowerCase())
+                    .tag("instance", instance).tag("key", pool.label(key)).tag("state", state.name().toLowerCase())
                     .strongReference(true)
                     .register(registry);
         }

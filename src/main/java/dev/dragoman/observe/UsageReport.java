@@ -63,7 +63,7 @@ public class UsageReport {
     }
 
     private static InstanceView instance(InstanceMeters meters) {
-        List<KeyView> keys = meters.keys().stream().map(key -> new KeyView(key.key().masked(), requests(key),
+        List<KeyView> keys = meters.keys().stream().map(key -> new KeyView(key.label(), requests(key),
                 key.promptTokens(), key.completionTokens(),
                 meters.priced() ? meters.cost(key.promptTokens(), key.completionTokens()) : null)).toList();
         Map<String, Long> requests = new LinkedHashMap<>();

@@ -80,7 +80,7 @@ class DragomanSettingsTest {
     void reports_properties_no_option_reads_and_shows_the_options_set_without_secrets() {
         properties.put("dragoman.provider.deepseek.tempreature", "0.2");
         properties.put("dragoman.provider.deepseek.terms", "Dragoman=Dragoman");
-        properties.put("dragoman.provider.deepseek.url", "https://user:relay-pass-0001@relay.example/v1?key=relay-key-0001");
+        properties.put("dragoman.provider.deepseek.url", "https://relay.example/v1?key=relay-key-0001");
         try (CapturedLog log = new CapturedLog()) {
             ProviderSettings provider = read().providers().get(0);
 
@@ -89,11 +89,20 @@ class DragomanSettingsTest {
                     .contains("dragoman.provider.deepseek.tempreature is not a provider option and is ignored")
                     .contains("dragoman.provider.deepseek.terms applies to dialect qwen-mt only and is ignored")
                     .contains("provider deepseek: dialect openai, model deepseek-chat, 2 key(s); set:")
-                    .contains("url=https://***@relay.example/v1?key=***", "keys=(secret)")
-                    .doesNotContain("sk-one-1234567890", "relay-pass-0001", "relay-key-0001");
-            assertThat(Secrets.redact("the relay said: relay-pass-0001, relay-key-0001"))
-                    .doesNotContain("relay-pass-0001", "relay-key-0001");
+                    .contains("url=https://relay.example/v1?key=***", "keys=(secret)")
+                    .doesNotContain("sk-one-1234567890", "relay-key-0001");
+            assertThat(Secrets.redact("the relay said: relay-key-0001")).doesNotContain("relay-key-0001");
         }
+    }
+
+    @Test
+    void refuses_an_address_with_credentials_before_its_host_without_showing_them() {
+        properties.put("dragoman.provider.deepseek.url", "http://user:relay-pass-0002@relay.example/v1");
+
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dragoman.provider.deepseek.url has credentials before its host")
+                .hasMessageContaining("extra-headers (Authorization: Basic")
+                .hasMessageNotContaining("relay-pass-0002");
     }
 
     @Test

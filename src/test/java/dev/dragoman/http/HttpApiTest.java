@@ -116,6 +116,8 @@ class HttpApiTest extends DragomanTestSupport {
         assertError(http().postJson("/translate", "{\"txt\": \"Hello\"}"), 400, "\"text\" is missing");
         assertError(http().postJson("/translate", "{\"text\": 42}"), 400, "\"text\" must be a string");
         assertError(http().postJson("/translate", "{\"texts\": [\"a\", 1]}"), 400, "\"texts\"[1] must be a string");
+        assertError(http().postJson("/translate", "{\"text\": \"a\", \"texts\": [\"b\"]}"), 400,
+                "either \"text\" or \"texts\", not both");
         assertError(http().postJson("/translate", "{\"text\": \"Hi\", \"provider\": \"nope\"}"), 400,
                 "unknown provider 'nope'");
         assertError(http().postJson("/translate", "{\"text\": \"" + "x".repeat(3000) + "\"}"), 400,
