@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConsumer;
@@ -38,6 +39,17 @@ import io.vertx.ext.web.RoutingContext;
  * work. Form posts (no Dragoman route takes one) and proxy endpoints go through Camel's consumer unchanged.
  */
 public final class AsyncHttpEngine extends VertxPlatformHttpEngine {
+
+    /**
+     * The API server's port, which names the router the routes go on. Camel looks the server up as the only one of its
+     * type; with the health checks and metrics on a port of their own ({@code camel.management.port}) there are two,
+     * it finds none and falls back to 8080, whose router does not exist, and start-up stops.
+     */
+    @Override
+    public int getServerPort() {
+        MainHttpServer server = getCamelContext().hasService(MainHttpServer.class);
+        return server != null && server.getPort() > 0 ? server.getPort() : super.getServerPort();
+    }
 
     @Override
     public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
