@@ -90,6 +90,14 @@ public final class HttpGuard extends ServiceSupport implements Handler<RoutingCo
             case SAME_ORIGIN -> {
             }
         }
+        // the server's own body limit would answer in plain text, once the body came: a body it announces too large is
+        // refused here, in JSON like every other error (a chunked one still meets the server's limit)
+        long length = contentLength(request);
+        if (server.getMaxBodySize() != null && length > server.getMaxBodySize()) {
+            refuse(context, 413, "the body has " + length + " bytes, far more than the server takes"
+                    + " (dragoman.http.max-body): send less at once");
+            return;
+        }
         // who the client is, the guard says, never the client itself
         request.headers().remove(CLIENT_HEADER);
         String client;
@@ -126,6 +134,15 @@ public final class HttpGuard extends ServiceSupport implements Handler<RoutingCo
             throw new IllegalStateException("a map of one string is always JSON", e);
         }
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+    }
+
+    private static long contentLength(HttpServerRequest request) {
+        try {
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     private static boolean loopback(String host) {

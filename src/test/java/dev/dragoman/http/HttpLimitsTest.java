@@ -55,7 +55,7 @@ class HttpLimitsTest extends DragomanTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
 
         // the route answers a body over dragoman.http.max-body with 400; 413 is the server's own limit
-        assertThat(reply.status()).isEqualTo(413);
+        assertTooLarge(reply, "dragoman.http.max-body");
         assertThat(translateRoute.matches()).isFalse();
         assertThat(http().postText("/translate", "Hello").status()).isEqualTo(200);
         assertThat(translateRoute.matches()).isTrue();
