@@ -1,5 +1,10 @@
 package dev.dragoman.keys;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * One API key of a provider instance. Its {@link #toString()} is the masked form, so a key that slips into a log
  * line, an exception text or a dead letter shows as {@code sk-…a1b2}, never in full.
@@ -24,6 +29,19 @@ public final class ApiKey {
 
     public String masked() {
         return masked;
+    }
+
+    /**
+     * Four hex digits of the key's SHA-256: tells apart keys that mask alike, and says nothing usable of the key
+     * (16 bits of a hash of a secret of 128 bits and more).
+     */
+    public String shortHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /**

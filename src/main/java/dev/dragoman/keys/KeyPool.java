@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The keys of one provider instance and the state of each. The load balancer picks the lane; this pool only says
@@ -42,17 +43,17 @@ public final class KeyPool {
         this.rules = rules;
         this.clock = clock;
         this.keys.forEach(Secrets::register);
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Long> masks = this.keys.stream().distinct()
+                .collect(Collectors.groupingBy(ApiKey::masked, Collectors.counting()));
         for (ApiKey key : this.keys) {
-            int same = seen.merge(key.masked(), 1, Integer::sum);
-            labels.putIfAbsent(key, same == 1 ? key.masked() : key.masked() + " #" + same);
+            labels.put(key, masks.get(key.masked()) == 1 ? key.masked() : key.masked() + " #" + key.shortHash());
         }
     }
 
     /**
      * The key as metrics, {@code /providers} and {@code /usage} show it: masked, and, when another key of the
-     * instance masks the same (short keys, keys that end alike), with its place among them ({@code sk-…0001 #2}), so
-     * that each key has series of its own.
+     * instance masks the same (short keys, keys that end alike), with a short hash of it ({@code sk-…0001 #3fa2}), so
+     * that each key has series of its own, the same whatever the keys' order.
      */
     public String label(ApiKey key) {
         return labels.getOrDefault(key, key.masked());

@@ -14,8 +14,8 @@ import dev.dragoman.support.HttpClientSupport;
 import dev.dragoman.support.StubServers;
 
 /**
- * Two keys of one instance that mask alike ({@code sk-…0001}): each has its own series and its own row, the second
- * named {@code sk-…0001 #2}, rather than the second's gauge being dropped as a duplicate.
+ * Two keys of one instance that mask alike ({@code sk-…0001}): each has its own series and its own row, named with
+ * four hex digits of the key's SHA-256, rather than the second's gauge being dropped as a duplicate.
  */
 class KeyLabelsTest extends DragomanTestSupport {
 
@@ -35,10 +35,10 @@ class KeyLabelsTest extends DragomanTestSupport {
         HttpClientSupport http = new HttpClientSupport(port());
 
         assertThat(http.get("/observe/metrics").body())
-                .contains("dragoman_key_state{instance=\"stub\",key=\"sk-…0001\",state=\"active\"} 1.0")
-                .contains("dragoman_key_state{instance=\"stub\",key=\"sk-…0001 #2\",state=\"active\"} 1.0")
+                .contains("dragoman_key_state{instance=\"stub\",key=\"sk-…0001 #a4fc\",state=\"active\"} 1.0")
+                .contains("dragoman_key_state{instance=\"stub\",key=\"sk-…0001 #5021\",state=\"active\"} 1.0")
                 .doesNotContain("aaaaaaa", "bbbbbb");
-        assertThat(http.get("/providers").json().at("/0/keys/1/key").asText()).isEqualTo("sk-…0001 #2");
-        assertThat(http.get("/usage").json().at("/instances/0/keys/1/key").asText()).isEqualTo("sk-…0001 #2");
+        assertThat(http.get("/providers").json().at("/0/keys/1/key").asText()).isEqualTo("sk-…0001 #5021");
+        assertThat(http.get("/usage").json().at("/instances/0/keys/1/key").asText()).isEqualTo("sk-…0001 #5021");
     }
 }
