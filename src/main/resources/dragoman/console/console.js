@@ -1,4 +1,4 @@
-// Dragoman's web console: plain JavaScript over Dragoman's own HTTP API (README.md, "HTTP API"), no library and no
+// Dragoman's web console: plain JavaScript over Dragoman's own HTTP API (docs/http-api.md, "HTTP API"), no library and no
 // other host. Texts from the API are always set as text, never as HTML.
 'use strict';
 

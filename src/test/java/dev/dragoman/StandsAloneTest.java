@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StandsAloneTest {
 
-    private static final List<String> ROOTS = List.of("src", "routes", "bench", ".ci", "README.md",
-            "application.properties", "pom.xml");
+    private static final List<String> ROOTS = List.of("src", "routes", "bench", ".ci", "bin", "docs", "deploy",
+            "kamelets", "ops", "README.md", "application.properties", "jvm.options", "Dockerfile", "pom.xml");
 
     /** Written so that this file does not match them itself. */
     private static final Pattern OUTSIDE = Pattern.compile(String.join("|",

@@ -285,7 +285,7 @@ public class HttpRequests implements Processor {
         return value.asText();
     }
 
-    /** A text's markup, whose tags and placeholders come back as they are (README, "Formats"); null for plain text. */
+    /** A text's markup, whose tags and placeholders come back as they are (docs/files-and-formats.md, "Formats"); null for plain text. */
     private static String format(String value) throws BadRequestException {
         if (value != null && !TranslationHeaders.FORMATS.contains(value)) {
             throw new BadRequestException("\"format\" must be one of " + String.join(", ", TranslationHeaders.FORMATS)

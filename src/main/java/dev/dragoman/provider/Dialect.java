@@ -28,7 +28,7 @@ public interface Dialect {
     }
 
     /**
-     * Whether the dialect can send several segments as one request (README, "Batched requests"): only when it sends
+     * Whether the dialect can send several segments as one request (docs/memory-and-cost.md, "Batched requests"): only when it sends
      * the system prompt that tells the model the user message is a JSON array of texts.
      */
     default boolean batches() {

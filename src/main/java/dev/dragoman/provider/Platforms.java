@@ -16,7 +16,7 @@ import java.util.Optional;
  * default model (Doubao: the model is the user's endpoint id) needs those set.
  * <p>
  * The presets are data: every {@value #RESOURCE} on the class path, the one shipped in the jar and any other a user
- * puts on the class path (see the README's "Platforms" section), read once on first use. A name defined twice is an
+ * puts on the class path (see docs/platforms.md, "Platforms"), read once on first use. A name defined twice is an
  * error rather than a silent override, so a preset always means what its one line says.
  */
 public final class Platforms {

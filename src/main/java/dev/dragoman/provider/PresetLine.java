@@ -8,7 +8,7 @@ import java.util.stream.Stream;
  *
  * @param url   null when every user has their own address
  * @param model null when there is no first model to guess
- * @param title who runs the platform, as the README's table shows it
+ * @param title who runs the platform, as docs/platforms.md's table shows it
  * @param where the file and line, for messages about it
  */
 record PresetLine(String name, List<String> aliases, String url, String dialect, String model, String title,

@@ -19,7 +19,7 @@ public final class ProviderOptions {
             + " quotes or commentary. Keep every line break, the formatting, placeholders, numbers and names.";
 
     public static final ProviderOption<String> PLATFORM = ProviderOption.of("platform", OptionType.TEXT,
-            "the name of a platform preset (README, \"Platforms\"); it supplies url, dialect and a default model, and"
+            "the name of a platform preset (docs/platforms.md, \"Platforms\"); it supplies url, dialect and a default model, and"
                     + " explicit settings still win");
     public static final ProviderOption<String> URL = ProviderOption.of("url", OptionType.TEXT,
             "the platform's address: a base (https://api.deepseek.com), a versioned base"
@@ -34,7 +34,7 @@ public final class ProviderOptions {
             "the model id (Doubao: the endpoint id; an Azure deployment address: defaults to the deployment)")
             .asRequired();
     public static final ProviderOption<String> DIALECT = ProviderOption.of("dialect", OptionType.TEXT,
-            "the wire format, one of the dialects listed in the README; detected from the url when absent (qwen-mt"
+            "the wire format, one of the dialects listed in docs/platforms.md; detected from the url when absent (qwen-mt"
                     + " never is: it shares its address with the other Qwen models)");
     public static final ProviderOption<String> SYSTEM_PROMPT = ProviderOption.of("system-prompt", OptionType.TEXT,
             "the system message; placeholders {source_lang}, {target_lang}, {text}, and {glossary}, where the"
@@ -97,14 +97,14 @@ public final class ProviderOptions {
 
     public static final ProviderOption<Integer> BATCH_LINES = ProviderOption.of("batch-lines", OptionType.POSITIVE,
             "segments (lines of a file, texts of an HTTP request, Kafka records read together) sent together in one request, as a JSON array"
-                    + " (README, \"Batched requests\"); 1 sends each alone, and so do an instance with context and"
+                    + " (docs/memory-and-cost.md, \"Batched requests\"); 1 sends each alone, and so do an instance with context and"
                     + " a dialect that sends the raw text alone (qwen-mt)").withDefault("20");
     public static final ProviderOption<Integer> BATCH_CHARS = ProviderOption.of("batch-chars", OptionType.POSITIVE,
             "the most characters of text in one batched request; a longer segment goes alone").withDefault("4000");
 
     public static final ProviderOption<Double> PRICE_PROMPT = ProviderOption.of("price-prompt", OptionType.DECIMAL,
             "the price of a million prompt tokens, in the currency of your choice, for dragoman_cost_total and GET"
-                    + " /usage (README, \"Metrics\"); no cost is counted when neither price is set");
+                    + " /usage (docs/operations.md, \"Metrics\"); no cost is counted when neither price is set");
     public static final ProviderOption<Double> PRICE_COMPLETION = ProviderOption.of("price-completion",
             OptionType.DECIMAL, "the price of a million completion tokens, in the same currency");
     public static final ProviderOption<Double> BUDGET = ProviderOption.of("budget", OptionType.DECIMAL,
@@ -117,7 +117,7 @@ public final class ProviderOptions {
                     + " process of the group; once used, it takes no calls until the day turns");
 
     public static final ProviderOption<List<String>> CHECKS = ProviderOption.of("checks", OptionType.LIST,
-            "the checks every translation must pass before it is written (README, \"Checks\"): markers,"
+            "the checks every translation must pass before it is written (docs/files-and-formats.md, \"Checks\"): markers,"
                     + " placeholders, unchanged, chatter, length, language; a reply that fails one is retried on the"
                     + " next key and instance; none turns them off")
             .withDefault("markers | placeholders | unchanged | chatter | length");

@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's "Platforms" table says what the shipped platform file says, row by row and in its order: title,
+ * docs/platforms.md's "Platforms" table says what the shipped platform file says, row by row and in its order: title,
  * name and aliases, dialect, address and default model. A cell without a leading {@code `value`} ("none: set
  * {@code url} …") stands for a field the file leaves empty. Presets from other files on the class path (the tests'
- * own) are no concern of the README.
+ * own) are no concern of that page.
  */
 class PlatformsReadmeTest {
 
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
 
-    /** One row as the README shows it, in the file's terms. */
+    /** One row as the page shows it, in the file's terms. */
     record Row(String title, List<String> names, String dialect, String url, String model) {
     }
 
@@ -36,9 +36,9 @@ class PlatformsReadmeTest {
     }
 
     private static List<Row> readmeRows() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        List<String> lines = Files.readAllLines(Path.of("docs", "platforms.md"));
         int section = lines.indexOf("## Platforms");
-        assertThat(section).as("README.md has a '## Platforms' section").isNotNegative();
+        assertThat(section).as("docs/platforms.md has a '## Platforms' section").isNotNegative();
         int header = section;
         while (!lines.get(header).startsWith("| platform |")) {
             header++;

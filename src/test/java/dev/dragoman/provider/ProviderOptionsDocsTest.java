@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The option lists users read, in application.properties and the README, say what the descriptors say: the same
+ * The option lists users read, in application.properties and docs/platforms.md, say what the descriptors say: the same
  * options, in the same order, with the same kinds, defaults, markings and descriptions. On a mismatch the expected
  * text is written under {@code target/} to paste in.
  */
@@ -20,7 +20,8 @@ class ProviderOptionsDocsTest {
     private static final int WIDTH = 118;
     private static final String FIRST = "#   ";
     private static final String NEXT = "#" + " ".repeat(21);
-    private static final String README_HEADING = "### Provider options";
+    private static final Path PAGE = Path.of("docs", "platforms.md");
+    private static final String HEADING = "### Provider options";
 
     @Test
     void application_properties_lists_exactly_the_options() throws IOException {
@@ -37,9 +38,9 @@ class ProviderOptionsDocsTest {
         List<String> expected = new ArrayList<>(List.of("| option | value | default | what it does |", "|---|---|---|---|"));
         Dialects.options().forEach(option -> expected.add(row(option)));
 
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
-        int heading = lines.indexOf(README_HEADING);
-        assertThat(heading).as("README has a section " + README_HEADING).isNotNegative();
+        List<String> lines = Files.readAllLines(PAGE);
+        int heading = lines.indexOf(HEADING);
+        assertThat(heading).as(PAGE + " has a section " + HEADING).isNotNegative();
         List<String> actual = lines.subList(heading + 1, lines.size()).stream()
                 .dropWhile(line -> !line.startsWith("|")).takeWhile(line -> line.startsWith("|")).toList();
 
