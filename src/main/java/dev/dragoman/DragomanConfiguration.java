@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.camel.CamelConfiguration;
@@ -66,6 +67,7 @@ import dev.dragoman.kafka.StreamHealthCheck;
 import dev.dragoman.kafka.StreamSettings;
 import dev.dragoman.kafka.RecordReader;
 import dev.dragoman.memory.JdbcTranslationMemory;
+import dev.dragoman.memory.MemoryRetention;
 import dev.dragoman.memory.NoMemory;
 import dev.dragoman.memory.TmxImport;
 import dev.dragoman.memory.TranslationMemory;
@@ -200,6 +202,19 @@ public class DragomanConfiguration implements CamelConfiguration {
         });
         context.getRegistry().bind("memoryTmx", new MemoryTmx(memory));
         importTmx(memory, source.list("dragoman.memory.import", ","));
+        MemoryRetention retention = new MemoryRetention(memory,
+                source.text("dragoman.memory.max-age").filter(age -> !age.isBlank())
+                        .map(age -> OptionType.DURATION.read("dragoman.memory.max-age", age)).orElse(null),
+                source.text("dragoman.memory.max-rows").filter(rows -> !rows.isBlank())
+                        .map(rows -> OptionType.POSITIVE.read("dragoman.memory.max-rows", rows).longValue())
+                        .orElse(null),
+                Clock.systemUTC());
+        context.getRegistry().bind("memoryRetention", retention);
+        if (retention.limited()) {
+            // at start-up, then every hour; Camel shuts the thread down when it stops
+            context.getExecutorServiceManager().newSingleThreadScheduledExecutor(retention, "dragoman-memory-cleanup")
+                    .scheduleWithFixedDelay(retention, 0, MemoryRetention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -243,7 +258,8 @@ public class DragomanConfiguration implements CamelConfiguration {
         }
         ProviderMeters providerMeters = new ProviderMeters(registry, providers, Clock.systemUTC());
         SourceMeters sourceMeters = new SourceMeters(registry, Clock.systemUTC());
-        UsageReport usage = new UsageReport(providerMeters, sourceMeters, Instant.now());
+        UsageReport usage = new UsageReport(providerMeters, sourceMeters, Instant.now(),
+                context.getRegistry().lookupByNameAndType("memoryRetention", MemoryRetention.class));
         context.getRegistry().bind("providerMeters", providerMeters);
         context.getRegistry().bind("sourceMeters", sourceMeters);
         context.getRegistry().bind("usageReport", usage);

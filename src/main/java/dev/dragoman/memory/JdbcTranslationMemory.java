@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,11 @@ public final class JdbcTranslationMemory implements TranslationMemory {
             + " WHERE id = ?";
     private static final String UPDATE_IMPORTED = "UPDATE dragoman_memory"
             + " SET source_lang = ?, target_lang = ?, translation = ?, created_at = CURRENT_TIMESTAMP WHERE id = ?";
+    private static final String FORGET_OLD = "DELETE FROM dragoman_memory WHERE created_at < ?";
+    /** The newest rows are kept: the ones beyond the cap, oldest first, go (H2 and PostgreSQL alike). */
+    private static final String FORGET_BEYOND = "DELETE FROM dragoman_memory WHERE id IN (SELECT id FROM"
+            + " dragoman_memory ORDER BY created_at DESC, id DESC OFFSET ? ROWS)";
+    private static final String COUNT = "SELECT count(*) FROM dragoman_memory";
     private static final String ROWS = "SELECT id, source_text, translation, model, created_at FROM dragoman_memory"
             + " WHERE source_lang = ? AND target_lang = ?";
     /** The model and settings hash of an imported unit: no instance's, as no real hash is three letters. */
@@ -285,6 +291,36 @@ public final class JdbcTranslationMemory implements TranslationMemory {
     @Override
     public boolean remembers() {
         return true;
+    }
+
+    @Override
+    public long forget(Instant before, Long maxRows) throws SQLException {
+        long gone = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            if (before != null) {
+                try (PreparedStatement old = connection.prepareStatement(FORGET_OLD)) {
+                    old.setTimestamp(1, Timestamp.from(before));
+                    gone += old.executeUpdate();
+                }
+            }
+            if (maxRows != null) {
+                try (PreparedStatement beyond = connection.prepareStatement(FORGET_BEYOND)) {
+                    beyond.setLong(1, maxRows);
+                    gone += beyond.executeUpdate();
+                }
+            }
+        }
+        return gone;
+    }
+
+    @Override
+    public long rows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery(COUNT)) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     @Override

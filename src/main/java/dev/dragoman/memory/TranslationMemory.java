@@ -1,6 +1,7 @@
 package dev.dragoman.memory;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,15 @@ public interface TranslationMemory extends AutoCloseable {
 
     /** False for a memory that keeps nothing ({@code dragoman.memory.enabled = false}). */
     boolean remembers();
+
+    /**
+     * Deletes the rows stored before {@code before} (null: none for their age), then the oldest rows beyond
+     * {@code maxRows} (null: no cap); says how many went.
+     */
+    long forget(Instant before, Long maxRows) throws SQLException;
+
+    /** The rows the memory holds. */
+    long rows() throws SQLException;
 
     @Override
     default void close() {

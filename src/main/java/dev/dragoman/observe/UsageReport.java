@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dragoman.memory.MemoryRetention;
 import dev.dragoman.provider.Json;
 
 /**
@@ -29,16 +30,20 @@ public class UsageReport {
     private final ProviderMeters providers;
     private final SourceMeters sources;
     private final Instant since;
+    private final MemoryRetention memory;
 
-    public UsageReport(ProviderMeters providers, SourceMeters sources, Instant since) {
+    /** @param memory the translation memory's cleanup, whose figures the report shows, or null */
+    public UsageReport(ProviderMeters providers, SourceMeters sources, Instant since, MemoryRetention memory) {
         this.providers = providers;
         this.sources = sources;
         this.since = since;
+        this.memory = memory;
     }
 
     public String json() throws JsonProcessingException {
         return Json.MAPPER.writeValueAsString(new UsageView(since.toString(),
-                providers.instances().stream().map(UsageReport::instance).toList(), translations(), activity()));
+                providers.instances().stream().map(UsageReport::instance).toList(), translations(), activity(),
+                memory == null || !memory.limited() ? null : memory.view()));
     }
 
     /** One INFO line per instance: calls by outcome, tokens and cost, and each key's share. */
@@ -107,8 +112,9 @@ public class UsageReport {
         }).toList();
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record UsageView(String since, List<InstanceView> instances, Map<String, Map<String, Long>> translations,
-            List<Map<String, Object>> activity) {
+            List<Map<String, Object>> activity, MemoryRetention.View memory) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,7 +3,9 @@ package dev.dragoman.route;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -71,15 +73,32 @@ final class BatchCall implements Processor {
         TranslationBatch batch = exchange.getMessage().getBody(TranslationBatch.class);
         // segments the memory holds are answered from it; only the others go to the provider, packed anew
         List<Optional<Translation>> remembered = batch.requests().stream().map(memory::recall).toList();
+        // with the memory on, a text the batch holds twice (a file's repeated line) is sent once, and its repeats come
+        // as the memory would give them once it is stored; with it off, every text goes to the provider
+        Map<Object, Integer> firstOf = new LinkedHashMap<>();
         List<TranslationRequest> misses = new ArrayList<>();
+        List<Integer> places = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (remembered.get(i).isEmpty()) {
-                misses.add(batch.requests().get(i));
+                TranslationRequest miss = batch.requests().get(i);
+                Object same = memory.remembers() ? sameTranslation(miss) : Integer.valueOf(i);
+                places.add(firstOf.computeIfAbsent(same, key -> {
+                    misses.add(miss);
+                    return misses.size() - 1;
+                }));
             }
         }
-        List<Object> translated = new ArrayList<>(misses.size());
+        List<Object> once = new ArrayList<>(misses.size());
         for (TranslationBatch part : packer.pack(misses)) {
-            translated.addAll(translate(exchange, part.requests(), null, false));
+            once.addAll(translate(exchange, part.requests(), null, false));
+        }
+        List<Object> translated = new ArrayList<>(places.size());
+        boolean[] sent = new boolean[once.size()];
+        for (int place : places) {
+            Object result = once.get(place);
+            translated.add(sent[place] && result instanceof Translation first
+                    ? Translation.remembered(first.provider(), first.model(), first.text()) : result);
+            sent[place] = true;
         }
         Iterator<Object> fresh = translated.iterator();
         List<Object> results = new ArrayList<>(batch.size());
@@ -87,6 +106,12 @@ final class BatchCall implements Processor {
             results.add(hit.isPresent() ? hit.get() : fresh.next());
         }
         exchange.getMessage().setBody(new BatchTranslation(results));
+    }
+
+    /** The request less its id: two requests that are equal so translate alike. */
+    private static TranslationRequest sameTranslation(TranslationRequest request) {
+        return new TranslationRequest(null, request.text(), request.sourceLang(), request.targetLang(),
+                request.provider(), request.context(), request.glossary(), request.note(), request.format());
     }
 
     /**
@@ -171,12 +196,14 @@ final class BatchCall implements Processor {
     }
 
     /**
-     * One call on a fresh exchange that carries over only what bounds the text's work (its deadline, its client), so
-     * that no state of an earlier call (retries counted, failures) reaches the next.
+     * One call on a fresh exchange that carries over only what bounds the text's work (its deadline, whether its
+     * caller is still there, the named client it is for), so that no state of an earlier call (retries counted,
+     * failures) reaches the next.
      */
     private Exchange call(Exchange exchange, TranslationRequest request, int batchSize) {
         Exchange call = new DefaultExchange(exchange.getContext());
-        for (String property : List.of(ExchangeKeys.DEADLINE, ExchangeKeys.CLIENT_GONE, ExchangeKeys.STARTED)) {
+        for (String property : List.of(ExchangeKeys.DEADLINE, ExchangeKeys.CLIENT_GONE, ExchangeKeys.STARTED,
+                ExchangeKeys.CLIENT)) {
             Object value = exchange.getProperty(property);
             if (value != null) {
                 call.setProperty(property, value);

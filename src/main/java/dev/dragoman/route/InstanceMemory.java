@@ -35,6 +35,11 @@ final class InstanceMemory {
         this.settingsHash = SettingsHash.of(provider.settings());
     }
 
+    /** False when the memory keeps nothing ({@code dragoman.memory.enabled = false}). */
+    boolean remembers() {
+        return memory.remembers();
+    }
+
     /**
      * On a hit the body becomes the remembered {@link Translation}; on a miss it stays the request. A batch's call
      * is not remembered as a whole: {@link BatchCall} looks up and stores its segments one by one.

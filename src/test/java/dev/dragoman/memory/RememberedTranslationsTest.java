@@ -68,6 +68,20 @@ class RememberedTranslationsTest extends DragomanTestSupport {
     }
 
     @Test
+    void a_line_repeated_in_one_batch_is_sent_once_and_its_repeat_comes_as_from_the_memory() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+
+        drop("repeats.txt", "Yes\nNo\nYes\nYes\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitFile(outbox().resolve("repeats.txt"), Duration.ofSeconds(30)))
+                .hasContent("T:Yes\nT:No\nT:Yes\nT:Yes\n");
+        assertThat(segmentsSent()).as("Yes and No, once each").isEqualTo(2);
+        assertThat(envelopes(4)).filteredOn(envelope -> envelope.get("cached").asBoolean())
+                .as("the repeats of Yes").hasSize(2)
+                .allSatisfy(envelope -> assertThat(envelope.has("usage")).as("no tokens").isFalse());
+    }
+
+    @Test
     void a_file_dropped_again_with_more_lines_costs_only_the_new_ones() throws Exception {
         provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
         drop("part.txt", "One\nTwo\n".getBytes(StandardCharsets.UTF_8));
