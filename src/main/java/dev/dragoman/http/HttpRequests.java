@@ -56,12 +56,12 @@ public class HttpRequests implements Processor {
 
     public TranslateCall read(Exchange exchange) throws BadRequestException, TooLargeException {
         TranslateCall call = readCall(exchange);
-        // what providers are paid for is the text, which the body limit bounds only loosely
-        long chars = call.requests().stream().mapToLong(request -> request.text().codePointCount(0,
-                request.text().length())).sum();
+        // what providers are paid for is the text and the context sent with it, which the body limit bounds only
+        // loosely
+        long chars = call.requests().stream().mapToLong(HttpRequests::paidCharacters).sum();
         if (chars > maxChars) {
-            throw new TooLargeException("the request has " + chars + " characters, more than the " + maxChars
-                    + " allowed (dragoman.http.max-chars)");
+            throw new TooLargeException("the request has " + chars + " characters, its texts' and their context's,"
+                    + " more than the " + maxChars + " allowed (dragoman.http.max-chars)");
         }
         return call;
     }
@@ -218,6 +218,15 @@ public class HttpRequests implements Processor {
      * (an outage, rate limits) or not (the provider refused it).
      */
     public record FailedText(String id, String text, String error, boolean retryable) {
+    }
+
+    private static long paidCharacters(TranslationRequest request) {
+        return characters(request.text()) + request.context().stream()
+                .mapToLong(pair -> characters(pair.text()) + characters(pair.translation())).sum();
+    }
+
+    private static long characters(String text) {
+        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 
     private TranslationRequest request(Exchange exchange, String text, String id, String source, String target,

@@ -1,6 +1,7 @@
 package dev.dragoman.provider;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -41,4 +42,17 @@ public non-sealed interface WireFormat extends Engine {
 
     /** The model ids of a model-list reply, only those that can chat. */
     List<String> readModels(JsonNode body);
+
+    /**
+     * The request for a page of the model list after the first: {@code page} is what the page before named as the
+     * next ({@link #nextModelsPage}). Lists of one page need not override it.
+     */
+    default HttpCall modelsRequest(ProviderSettings provider, String page) {
+        return modelsRequest(provider);
+    }
+
+    /** What names the model list's next page, when this reply says there is one. */
+    default Optional<String> nextModelsPage(JsonNode body) {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.dragoman.route;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +16,23 @@ import dev.dragoman.config.Providers;
 import dev.dragoman.http.NotFoundException;
 import dev.dragoman.http.ProviderCallException;
 import dev.dragoman.keys.ApiKey;
+import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.Json;
 import dev.dragoman.provider.ProviderInstance;
+import dev.dragoman.provider.WireFormat;
 import dev.dragoman.translate.ExchangeKeys;
 
 /**
  * {@code direct:provider-models}: the model list of the instance named in the {@code name} header, fetched live from
- * the provider with its first usable key, as {@code {"provider": …, "models": […]}}.
+ * the provider with its first usable key, page after page while the provider names a next one (at most
+ * {@value #MAX_PAGES}), as {@code {"provider": …, "models": […]}}.
  */
 public class ModelListRoutes extends RouteBuilder {
+
+    /** More pages than any provider's list has: a provider that names next pages for ever is not followed. */
+    static final int MAX_PAGES = 50;
+    /** The page the next call fetches, until the last page: absent for the first ({@link WireFormat}). */
+    private static final String FIRST = "";
 
     @BeanInject
     Providers providers;
@@ -34,10 +43,16 @@ public class ModelListRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .process(this::prepare)
                 .choice()
-                    .when(exchangeProperty(ExchangeKeys.CALL).isNotNull())
-                        // an endpoint per instance, each with its own proxy, if any
-                        .toD("${exchangeProperty." + ExchangeKeys.MODELS_ENDPOINT + "}")
-                        .process(this::read)
+                    .when(exchangeProperty(ExchangeKeys.MODELS_PAGE).isNotNull())
+                        .loopDoWhile(exchangeProperty(ExchangeKeys.MODELS_PAGE).isNotNull())
+                            .process(this::request)
+                            // an endpoint per instance, each with its own proxy, if any
+                            .toD("${exchangeProperty." + ExchangeKeys.MODELS_ENDPOINT + "}")
+                            .process(this::read)
+                        .end()
+                        .process(exchange -> reply(exchange.getMessage(),
+                                exchange.getProperty(ExchangeKeys.INSTANCE, ProviderInstance.class),
+                                models(exchange)))
                 .end();
     }
 
@@ -52,11 +67,26 @@ public class ModelListRoutes extends RouteBuilder {
         }
         ApiKey key = provider.keys().keys().stream().filter(provider.keys()::usable).findFirst()
                 .orElseThrow(() -> new ProviderCallException(name + ": no usable key to list models with"));
-        var call = provider.wire().modelsRequest(provider.settings());
-        exchange.setProperty(ExchangeKeys.CALL, call);
+        exchange.setProperty(ExchangeKeys.MODELS_KEY, key);
+        exchange.setProperty(ExchangeKeys.MODELS, new ArrayList<String>());
+        exchange.setProperty(ExchangeKeys.MODELS_PAGE, FIRST);
         exchange.setProperty(ExchangeKeys.MODELS_ENDPOINT, "http://models-" + provider.name()
                 + "?throwExceptionOnFailure=false" + ProxyParameters.of(provider.settings()));
-        HttpCallWriter.write(exchange.getMessage(), call, provider.wire().authHeaders(key));
+    }
+
+    /** The call for the page to fetch: the first, or the one the page before named. */
+    private void request(Exchange exchange) throws Exception {
+        ProviderInstance provider = exchange.getProperty(ExchangeKeys.INSTANCE, ProviderInstance.class);
+        String page = exchange.getProperty(ExchangeKeys.MODELS_PAGE, String.class);
+        HttpCall call = page.equals(FIRST) ? provider.wire().modelsRequest(provider.settings())
+                : provider.wire().modelsRequest(provider.settings(), page);
+        HttpCallWriter.write(exchange.getMessage(), call,
+                provider.wire().authHeaders(exchange.getProperty(ExchangeKeys.MODELS_KEY, ApiKey.class)));
+    }
+
+    @SuppressWarnings("unchecked") // set in prepare
+    private static List<String> models(Exchange exchange) {
+        return exchange.getProperty(ExchangeKeys.MODELS, List.class);
     }
 
     private void read(Exchange exchange) throws Exception {
@@ -70,7 +100,11 @@ public class ModelListRoutes extends RouteBuilder {
                     header -> message.getHeader(header, String.class)).getMessage();
             throw new ProviderCallException(provider.name() + ": listing models failed: " + why);
         }
-        reply(message, provider, provider.wire().readModels(json));
+        List<String> models = models(exchange);
+        models.addAll(provider.wire().readModels(json));
+        int pages = exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class) + 1;
+        exchange.setProperty(ExchangeKeys.MODELS_PAGE, pages < MAX_PAGES
+                ? provider.wire().nextModelsPage(json).orElse(null) : null);
     }
 
     private static void reply(Message message, ProviderInstance provider, List<String> models) throws Exception {

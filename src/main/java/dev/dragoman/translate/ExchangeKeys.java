@@ -70,6 +70,10 @@ public final class ExchangeKeys {
     public static final String CALL = "DragomanCall";
     /** The camel-http endpoint a model list is fetched with: the instance's own, for its proxy. */
     public static final String MODELS_ENDPOINT = "DragomanModelsEndpoint";
+    /** The model list: the key it is fetched with, the models of the pages so far, the page to fetch next. */
+    public static final String MODELS_KEY = "DragomanModelsKey";
+    public static final String MODELS = "DragomanModels";
+    public static final String MODELS_PAGE = "DragomanModelsPage";
     /** The number of segments a call carries as one batch; absent for a call with one text. */
     public static final String BATCH_SIZE = "DragomanBatchSize";
     /** The timer that bounds the call in flight, reading included. */

@@ -43,6 +43,9 @@ class HttpLimitsTest extends DragomanTestSupport {
                 "dragoman.http.max-chars");
         assertTooLarge(http().postJson("/translate", texts(250, "x".repeat(1000))), "dragoman.http.max-chars");
         assertTooLarge(http().postText("/translate", "x".repeat(200_001)), "dragoman.http.max-chars");
+        assertTooLarge(http().postJson("/translate", "{\"text\": \"Hi\", \"context\": [{\"text\": \""
+                + "x".repeat(150_000) + "\", \"translation\": \"" + "y".repeat(60_000) + "\"}]}"),
+                "dragoman.http.max-chars");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.dragoman.support.StubServers;
 import dev.dragoman.support.HttpClientSupport;
 import dev.dragoman.support.HttpClientSupport.Reply;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -44,16 +45,27 @@ class ModelListEndpointTest extends DragomanTestSupport {
         provider.stubFor(get(urlPathEqualTo("/openai/v1/models"))
                 .withHeader("Authorization", equalTo("Bearer sk-openai-00000000001"))
                 .willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\"},{\"id\":\"gpt-4o\"}]}")));
-        provider.stubFor(get(urlPathEqualTo("/v1beta/models"))
+        // two pages each: Gemini names the next by a token, Claude by the last id of the page before
+        provider.stubFor(get(urlPathEqualTo("/v1beta/models")).withQueryParam("pageToken", absent())
                 .withHeader("x-goog-api-key", equalTo("AIza-gemini-000000002"))
                 .willReturn(okJson("{\"models\":["
                         + "{\"name\":\"models/gemini-2.5-flash\",\"supportedGenerationMethods\":[\"generateContent\"]},"
-                        + "{\"name\":\"models/text-embedding-004\",\"supportedGenerationMethods\":[\"embedContent\"]}]}")));
-        provider.stubFor(get(urlPathEqualTo("/v1/models"))
+                        + "{\"name\":\"models/text-embedding-004\",\"supportedGenerationMethods\":[\"embedContent\"]}],"
+                        + "\"nextPageToken\":\"page+2\"}")));
+        provider.stubFor(get(urlPathEqualTo("/v1beta/models")).withQueryParam("pageToken", equalTo("page+2"))
+                .withHeader("x-goog-api-key", equalTo("AIza-gemini-000000002"))
+                .willReturn(okJson("{\"models\":["
+                        + "{\"name\":\"models/gemini-2.5-pro\",\"supportedGenerationMethods\":[\"generateContent\"]}]}")));
+        provider.stubFor(get(urlPathEqualTo("/v1/models")).withQueryParam("after_id", absent())
                 .withHeader("x-api-key", equalTo("sk-ant-claude-0000003"))
                 .withHeader("anthropic-version", equalTo("2023-06-01"))
                 .willReturn(okJson("{\"data\":[{\"id\":\"claude-sonnet-4-5\",\"type\":\"model\"},"
-                        + "{\"id\":\"claude-haiku-4-5\",\"type\":\"model\"}],\"has_more\":false}")));
+                        + "{\"id\":\"claude-haiku-4-5\",\"type\":\"model\"}],\"has_more\":true,"
+                        + "\"last_id\":\"claude-haiku-4-5\"}")));
+        provider.stubFor(get(urlPathEqualTo("/v1/models")).withQueryParam("after_id", equalTo("claude-haiku-4-5"))
+                .withHeader("x-api-key", equalTo("sk-ant-claude-0000003"))
+                .willReturn(okJson("{\"data\":[{\"id\":\"claude-opus-4-1\",\"type\":\"model\"}],"
+                        + "\"has_more\":false,\"last_id\":\"claude-opus-4-1\"}")));
         provider.stubFor(get(urlPathEqualTo("/v1/models"))
                 .withQueryParam("endpoint", equalTo("chat"))
                 .withHeader("Authorization", equalTo("Bearer cohere-key-0000000004"))
@@ -64,8 +76,8 @@ class ModelListEndpointTest extends DragomanTestSupport {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "openai | [\"gpt-4o\",\"gpt-4o-mini\"]",
-            "gemini | [\"gemini-2.5-flash\"]",
-            "claude | [\"claude-sonnet-4-5\",\"claude-haiku-4-5\"]",
+            "gemini | [\"gemini-2.5-flash\",\"gemini-2.5-pro\"]",
+            "claude | [\"claude-sonnet-4-5\",\"claude-haiku-4-5\",\"claude-opus-4-1\"]",
             "cohere | [\"command-a-03-2025\",\"command-r-08-2024\"]",
     })
     void should_list_the_models_of_each_shape(String name, String models) throws Exception {

@@ -1,8 +1,11 @@
 package dev.dragoman.provider.claude;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,5 +190,19 @@ public class ClaudeFormat extends JsonWireFormat {
     @Override
     public List<String> readModels(JsonNode body) {
         return dataIds(body);
+    }
+
+    /** https://docs.anthropic.com/en/api/models-list: while {@code has_more}, the next page is after {@code last_id}. */
+    @Override
+    public HttpCall modelsRequest(ProviderSettings provider, String page) {
+        HttpCall first = modelsRequest(provider);
+        return HttpCall.get(first.url() + "?after_id=" + URLEncoder.encode(page, StandardCharsets.UTF_8),
+                first.headers());
+    }
+
+    @Override
+    public Optional<String> nextModelsPage(JsonNode body) {
+        return body.path("has_more").asBoolean() ? Optional.of(body.path("last_id").asText())
+                .filter(last -> !last.isEmpty()) : Optional.empty();
     }
 }

@@ -1,9 +1,12 @@
 package dev.dragoman.provider.cohere;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,6 +146,19 @@ public class CohereFormat extends JsonWireFormat {
         URI address = URI.create(provider.url().strip());
         String origin = address.getScheme() + "://" + address.getRawAuthority();
         return HttpCall.get(origin + "/v1/models?endpoint=chat&page_size=1000", provider.extraHeaders());
+    }
+
+    /** https://docs.cohere.com/reference/list-models: {@code next_page_token}, sent back as {@code page_token}. */
+    @Override
+    public HttpCall modelsRequest(ProviderSettings provider, String page) {
+        HttpCall first = modelsRequest(provider);
+        return HttpCall.get(first.url() + "&page_token=" + URLEncoder.encode(page, StandardCharsets.UTF_8),
+                first.headers());
+    }
+
+    @Override
+    public Optional<String> nextModelsPage(JsonNode body) {
+        return Optional.of(body.path("next_page_token").asText()).filter(token -> !token.isEmpty());
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.dragoman.provider.gemini;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,6 +144,18 @@ public class GeminiFormat extends JsonWireFormat {
     @Override
     public HttpCall modelsRequest(ProviderSettings provider) {
         return HttpCall.get(GeminiAddress.models(provider.url()), provider.extraHeaders());
+    }
+
+    /** https://ai.google.dev/api/models#method:-models.list: {@code nextPageToken}, sent back as {@code pageToken}. */
+    @Override
+    public HttpCall modelsRequest(ProviderSettings provider, String page) {
+        return HttpCall.get(GeminiAddress.models(provider.url()) + "&pageToken="
+                + URLEncoder.encode(page, StandardCharsets.UTF_8), provider.extraHeaders());
+    }
+
+    @Override
+    public Optional<String> nextModelsPage(JsonNode body) {
+        return Optional.of(body.path("nextPageToken").asText()).filter(token -> !token.isEmpty());
     }
 
     /** Only models that can generate content, without their {@code models/} prefix. */
