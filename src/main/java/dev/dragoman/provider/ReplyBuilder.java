@@ -34,6 +34,8 @@ public final class ReplyBuilder {
     private ThinkFilter filter = new ThinkFilter();
     private String emitted = "";
     private final StringBuilder cumulative = new StringBuilder();
+    /** Whether a stream read as cumulative sends increments instead; unknown until its second chunk. */
+    private Boolean incremental;
     private String model;
     private Usage usage;
 
@@ -72,12 +74,22 @@ public final class ReplyBuilder {
     }
 
     /**
-     * Takes text that repeats everything sent so far (cumulative streams such as Qwen-MT's) and appends only what is
-     * new, starting over if the provider revised what it had sent.
+     * Takes text that repeats everything sent so far (cumulative streams such as Qwen-MT's plus and turbo models) and
+     * appends only what is new, starting over if the provider revised what it had sent. Which kind of stream it is
+     * shows in its second chunk: one that does not repeat the first is an incremental stream (Qwen-MT's newer models
+     * send increments, https://www.alibabacloud.com/help/en/model-studio/machine-translation), whose chunks are then
+     * appended as they come.
      */
     public ReplyBuilder appendCumulative(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return this;
+        }
+        if (incremental == null && cumulative.length() > 0) {
+            incremental = !text.startsWith(cumulative.toString());
+        }
+        if (Boolean.TRUE.equals(incremental)) {
+            cumulative.append(text);
+            return append(text);
         }
         if (text.startsWith(cumulative.toString())) {
             append(text.substring(cumulative.length()));

@@ -51,6 +51,13 @@ class ReplyBuilderTest {
     }
 
     @Test
+    void a_stream_read_as_cumulative_whose_second_chunk_does_not_repeat_the_first_is_appended() throws Exception {
+        ReplyBuilder reply = new ReplyBuilder().appendCumulative("Bon").appendCumulative("jour")
+                .appendCumulative(" le").appendCumulative(" monde");
+        assertThat(reply.build().text()).isEqualTo("Bonjour le monde");
+    }
+
+    @Test
     void keeps_the_last_usage_report() throws Exception {
         Reply reply = new ReplyBuilder().append("Bonjour").usage(10, 1).usage(10, 7).model("m").build();
         assertThat(reply.usage()).isEqualTo(new Usage(10, 7));
