@@ -106,6 +106,10 @@ class InvalidRepliesTest extends DragomanTestSupport {
         properties.put("dragoman.target-lang", WireFormatStub.TARGET_LANG);
         // one retry, which goes to the other key: once both keys gave a bad reply the text fails
         properties.put("dragoman.retry.transient-attempts", "1");
+        // the waits between tries are not what these tests are about (Backoff's and the retry policy's tests are)
+        properties.put("dragoman.retry.backoff", "10ms");
+        properties.put("dragoman.retry.max-backoff", "50ms");
+        properties.put("dragoman.keys.min-cooldown", "10ms");
         return properties;
     }
 
