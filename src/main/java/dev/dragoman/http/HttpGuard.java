@@ -56,7 +56,7 @@ public final class HttpGuard extends ServiceSupport implements Handler<RoutingCo
             throw new IllegalStateException("the HTTP server has no router yet: the HTTP API would be unguarded");
         }
         // before the routes platform-http adds (they take orders from 0 up), whatever path or method they match
-        server.getRouter().route().order(-1).handler(this);
+        server.getRouter().route().order(-1).handler(this).failureHandler(HttpGuard::tooLarge);
         if (!tokens.required() && !loopback(server.getHost())) {
             LOG.warn("The HTTP API listens on {} without dragoman.http.tokens: anyone who reaches port {} can spend"
                     + " the providers' keys. Set dragoman.http.tokens, or camel.server.host = 127.0.0.1 (README.md,"
@@ -134,6 +134,19 @@ public final class HttpGuard extends ServiceSupport implements Handler<RoutingCo
             throw new IllegalStateException("a map of one string is always JSON", e);
         }
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+    }
+
+    /**
+     * A chunked body that grows past the server's limit fails in Vert.x's body handler, which answers in plain text;
+     * this route's failure handler answers it in JSON like every other error.
+     */
+    private static void tooLarge(RoutingContext context) {
+        if (context.statusCode() == 413 && !context.response().headWritten()) {
+            refuse(context, 413, "the body is far larger than the server takes (dragoman.http.max-body): send less"
+                    + " at once");
+        } else {
+            context.next();
+        }
     }
 
     private static long contentLength(HttpServerRequest request) {

@@ -59,6 +59,10 @@ class HttpLimitsTest extends DragomanTestSupport {
 
         // the route answers a body over dragoman.http.max-body with 400; 413 is the server's own limit
         assertTooLarge(reply, "dragoman.http.max-body");
+        // sent in chunks, without a length the server could judge before the body comes
+        Reply chunked = HttpClientSupport.send(http().request("/translate").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+        assertTooLarge(chunked, "dragoman.http.max-body");
         assertThat(translateRoute.matches()).isFalse();
         assertThat(http().postText("/translate", "Hello").status()).isEqualTo(200);
         assertThat(translateRoute.matches()).isTrue();
