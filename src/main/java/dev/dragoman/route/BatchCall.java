@@ -70,6 +70,7 @@ final class BatchCall implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        RefusedSegments.refuseWhenTried(provider, exchange);
         TranslationBatch batch = exchange.getMessage().getBody(TranslationBatch.class);
         // segments the memory holds are answered from it; only the others go to the provider, packed anew
         List<Optional<Translation>> remembered = batch.requests().stream().map(memory::recall).toList();

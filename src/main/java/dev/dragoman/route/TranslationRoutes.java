@@ -90,8 +90,13 @@ public class TranslationRoutes extends RouteBuilder {
         ChoiceDefinition dispatch = from("direct:dispatch").routeId("dispatch")
                 .errorHandler(noErrorHandler())
                 // plain Java and a property rather than ${body.provider}: simple's OGNL copies the exchange per call
-                .process(exchange -> exchange.setProperty(ExchangeKeys.INSTANCE,
-                        NamedInstance.of(exchange.getMessage())))
+                .process(exchange -> {
+                    exchange.setProperty(ExchangeKeys.INSTANCE, NamedInstance.of(exchange.getMessage()));
+                    if (exchange.getMessage().getBody() instanceof TranslationBatch batch) {
+                        // what the batch asked, for its refused segments' next round (RefusedSegments)
+                        exchange.setProperty(ExchangeKeys.BATCH_ASKED, batch);
+                    }
+                })
                 .choice()
                     .when(exchangeProperty(ExchangeKeys.INSTANCE).isNotNull())
                         .toD("direct:provider-${exchangeProperty." + ExchangeKeys.INSTANCE + "}")
@@ -101,7 +106,9 @@ public class TranslationRoutes extends RouteBuilder {
             dispatch.multicast(new CompareStrategy(providers.all())).parallelProcessing().to(instances).end();
         } else {
             // any failure of an instance is final for it: its own route already retried what could be
-            dispatch.loadBalance().failover(instances.length - 1, false, false).to(instances).end();
+            dispatch.loadBalance().failover(instances.length - 1, false, false).to(instances).end()
+                    .process(new RefusedSegments(providers.all(), getContext().createProducerTemplate(),
+                            "direct:dispatch"));
         }
         dispatch.end();
     }

@@ -97,6 +97,9 @@ public final class ExchangeKeys {
     public static final String HTTP_STREAM = "stream";
     /** HTTP API: whether the request is a {@code texts} batch (boolean). */
     public static final String HTTP_BATCH = "batch";
+    /** The batch a dispatch was asked to translate, and the instances a batch's refused segments went through. */
+    public static final String BATCH_ASKED = "DragomanBatchAsked";
+    public static final String TRIED_INSTANCES = "DragomanTriedInstances";
     /** HTTP: the named client ({@code dragoman.http.clients}) a text is translated for, held to its limits. */
     public static final String CLIENT = "client";
     /** Kafka: the record's value as it came. */
