@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 
+import dev.dragoman.check.Languages;
 import dev.dragoman.translate.DocumentContext;
 import dev.dragoman.translate.DocumentContexts;
 import dev.dragoman.translate.ExchangeKeys;
@@ -68,6 +69,14 @@ public final class RecordReader implements Processor {
         for (int i = 0; i < OVERRIDES.length; i++) {
             String given = header(message, OVERRIDES[i]);
             message.setHeader(OVERRIDES[i], given != null || json == null ? given : field(json, FIELDS[i]));
+        }
+        // a language goes into the prompt: a name or a tag, never instructions
+        for (String language : new String[] { TranslationHeaders.SOURCE_LANG, TranslationHeaders.TARGET_LANG }) {
+            String given = message.getHeader(language, String.class);
+            if (given != null && !Languages.isValid(given)) {
+                throw new InvalidRecordException("a language must be a BCP 47 tag (de, pt-BR) or a language's name"
+                        + " (letters, spaces, hyphens, parentheses; at most 40), not '" + given + "'");
+            }
         }
         String format = message.getHeader(TranslationHeaders.FORMAT, String.class);
         if (format != null && !TranslationHeaders.FORMATS.contains(format)) {
