@@ -106,9 +106,12 @@ public class TranslationRoutes extends RouteBuilder {
             dispatch.multicast(new CompareStrategy(providers.all())).parallelProcessing().to(instances).end();
         } else {
             // any failure of an instance is final for it: its own route already retried what could be
-            dispatch.loadBalance().failover(instances.length - 1, false, false).to(instances).end()
-                    .process(new RefusedSegments(providers.all(), getContext().createProducerTemplate(),
-                            "direct:dispatch"));
+            dispatch.loadBalance().failover(instances.length - 1, false, false).to(instances).end();
+            if (instances.length > 1) {
+                // a batch's refused segments have somewhere to fall over to only with a next instance
+                dispatch.process(new RefusedSegments(providers.all(), getContext().createProducerTemplate(),
+                        "direct:dispatch"));
+            }
         }
         dispatch.end();
     }

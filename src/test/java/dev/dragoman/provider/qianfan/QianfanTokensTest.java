@@ -1,11 +1,8 @@
 package dev.dragoman.provider.qianfan;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +13,7 @@ import dev.dragoman.keys.ApiKey;
 import dev.dragoman.provider.ErrorClass;
 import dev.dragoman.provider.ProviderException;
 import dev.dragoman.keys.Secrets;
+import dev.dragoman.support.MovableClock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -36,7 +34,7 @@ class QianfanTokensTest {
     @RegisterExtension
     static WireMockExtension iam = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T00:00:00Z"));
     private QianfanTokens tokens;
 
     @BeforeEach
@@ -54,7 +52,7 @@ class QianfanTokensTest {
         tokenExpiring("bce-v3/ALTAK-first/0000000000000001", "2026-03-02T00:00:00Z");
 
         assertThat(tokens.bearer(KEY)).isEqualTo("bce-v3/ALTAK-first/0000000000000001");
-        clock.advance(Duration.ofHours(23));
+        clock.move(Duration.ofHours(23));
         assertThat(tokens.bearer(KEY)).isEqualTo("bce-v3/ALTAK-first/0000000000000001");
 
         iam.verify(1, getRequestedFor(urlPathEqualTo(PATH))
@@ -69,7 +67,7 @@ class QianfanTokensTest {
         tokens.bearer(KEY);
 
         tokenExpiring("bce-v3/ALTAK-second/000000000000002", "2026-03-03T00:00:00Z");
-        clock.advance(Duration.ofHours(24).minus(QianfanTokens.REFRESH_MARGIN));
+        clock.move(Duration.ofHours(24).minus(QianfanTokens.REFRESH_MARGIN));
 
         assertThat(tokens.bearer(KEY)).isEqualTo("bce-v3/ALTAK-second/000000000000002");
         iam.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
@@ -102,34 +100,5 @@ class QianfanTokensTest {
         assertThat(dialect.authHeaders(new ApiKey("bce-v3/ALTAK-console/0000000000000004")))
                 .containsEntry("Authorization", "Bearer bce-v3/ALTAK-console/0000000000000004");
         iam.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
