@@ -19,6 +19,8 @@ COPY --from=build /src/jvm.options /app/jvm.options
 # the file drop's folders and the embedded memory live under data/ in the working folder
 RUN mkdir /app/data && chown 10001:10001 /app/data
 USER 10001:10001
+# two malloc arenas instead of up to 8 per CPU: jvm.options says why
+ENV MALLOC_ARENA_MAX=2
 # the HTTP API, and the probes and metrics when camel.management.port is set apart (deploy/kubernetes: 9876)
 EXPOSE 8080 9876
 ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/dragoman.jar"]

@@ -495,6 +495,8 @@ public final class Bench {
                     .redirectOutput(gcLog.resolveSibling(gcLog.getFileName().toString().replace("gc.log", "console.log"))
                             .toFile());
             builder.environment().put("DRAGOMAN_CONFIG", config.toAbsolutePath().toString());
+            // as bin/run and the image start it (jvm.options says why), unless the bench's own environment says
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             return new DragomanJvm(builder.start(), Integer.parseInt(p.getProperty("camel.server.port")));
         }
 

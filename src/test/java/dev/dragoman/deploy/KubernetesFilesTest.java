@@ -91,7 +91,7 @@ class KubernetesFilesTest {
         List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
 
         assertThat(lines).filteredOn(line -> line.startsWith("FROM ")).hasSize(2);
-        assertThat(lines).contains("USER 10001:10001",
+        assertThat(lines).contains("USER 10001:10001", "ENV MALLOC_ARENA_MAX=2",
                 "ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/dragoman.jar\"]");
         assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>dragoman</finalName>");
         assertThat(lines).filteredOn(line -> line.startsWith("EXPOSE ")).singleElement().asString()
