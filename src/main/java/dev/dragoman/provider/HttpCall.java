@@ -1,5 +1,7 @@
 package dev.dragoman.provider;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -16,5 +18,11 @@ public record HttpCall(String method, String url, Map<String, String> headers, b
 
     public static HttpCall get(String url, Map<String, String> headers) {
         return new HttpCall("GET", url, headers, null, false);
+    }
+
+    /** This call with one more query parameter, its value encoded: a list's next page, for one. */
+    public HttpCall withQuery(String name, String value) {
+        return new HttpCall(method, url + (url.contains("?") ? "&" : "?") + name + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8), headers, body, stream);
     }
 }

@@ -1,7 +1,5 @@
 package dev.dragoman.provider.claude;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,9 +193,7 @@ public class ClaudeFormat extends JsonWireFormat {
     /** https://docs.anthropic.com/en/api/models-list: while {@code has_more}, the next page is after {@code last_id}. */
     @Override
     public HttpCall modelsRequest(ProviderSettings provider, String page) {
-        HttpCall first = modelsRequest(provider);
-        return HttpCall.get(first.url() + "?after_id=" + URLEncoder.encode(page, StandardCharsets.UTF_8),
-                first.headers());
+        return modelsRequest(provider).withQuery("after_id", page);
     }
 
     @Override

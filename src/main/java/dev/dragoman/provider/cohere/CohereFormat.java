@@ -1,8 +1,6 @@
 package dev.dragoman.provider.cohere;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,9 +149,7 @@ public class CohereFormat extends JsonWireFormat {
     /** https://docs.cohere.com/reference/list-models: {@code next_page_token}, sent back as {@code page_token}. */
     @Override
     public HttpCall modelsRequest(ProviderSettings provider, String page) {
-        HttpCall first = modelsRequest(provider);
-        return HttpCall.get(first.url() + "&page_token=" + URLEncoder.encode(page, StandardCharsets.UTF_8),
-                first.headers());
+        return modelsRequest(provider).withQuery("page_token", page);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.dragoman.provider.gemini;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,8 +147,7 @@ public class GeminiFormat extends JsonWireFormat {
     /** https://ai.google.dev/api/models#method:-models.list: {@code nextPageToken}, sent back as {@code pageToken}. */
     @Override
     public HttpCall modelsRequest(ProviderSettings provider, String page) {
-        return HttpCall.get(GeminiAddress.models(provider.url()) + "&pageToken="
-                + URLEncoder.encode(page, StandardCharsets.UTF_8), provider.extraHeaders());
+        return modelsRequest(provider).withQuery("pageToken", page);
     }
 
     @Override
