@@ -12,7 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import dev.dragoman.translate.ClientGoneException;
 
 /**
- * The circuit breaker of one provider instance (Resilience4j, run by Camel's Circuit Breaker EIP). Only signs of an
+ * The circuit breaker of one provider instance (Resilience4j, kept by the instance's call route). Only signs of an
  * outage count against the provider: 5xx and overload answers, timeouts, resets and refused connections. An answer
  * that shows the provider is up (a refused request, an invalid reply) counts for it; a call that never reached it
  * (every key resting, a deadline passed) counts for nothing.
@@ -46,8 +46,8 @@ final class ProviderBreaker {
     }
 
     /**
-     * Camel hands the breaker the route's failure wrapped in a runtime exception: look through the chain. A call cut
-     * off because its client left says nothing about the provider.
+     * The failure may come wrapped (a Camel exception around an I/O error): look through the chain. A call cut off
+     * because its client left says nothing about the provider.
      */
     private static boolean outage(Throwable failure) {
         return ObjectHelper.getException(ClientGoneException.class, failure) == null

@@ -185,6 +185,7 @@ final class BatchCall implements Processor {
         Exception failure = call.getException();
         if (failure == null) {
             Translation translation = call.getMessage().getBody(Translation.class);
+            memory.remember(request, translation);
             return new Translation(translation.provider(), translation.model(), translation.text(),
                     UsageShares.plus(translation.usage(), inherited));
         }
@@ -212,10 +213,8 @@ final class BatchCall implements Processor {
         }
         if (batchSize > 1) {
             call.setProperty(ExchangeKeys.BATCH_SIZE, batchSize);
-        } else {
-            // looked up already (process): the call route only stores its translation
-            memory.asked(call, request);
         }
+        call.setProperty(ExchangeKeys.REQUEST, request);
         call.getMessage().setBody(request);
         return template.send(callEndpoint, call);
     }

@@ -45,9 +45,6 @@ final class InstanceMemory {
      * is not remembered as a whole: {@link BatchCall} looks up and stores its segments one by one.
      */
     void recall(Exchange exchange) {
-        if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) != null || exchange.getProperty(KEY) != null) {
-            return;
-        }
         MemoryKey key = key(exchange.getMessage().getBody(TranslationRequest.class));
         exchange.setProperty(KEY, key);
         lookUp(key).ifPresent(text -> {
@@ -83,11 +80,6 @@ final class InstanceMemory {
         }
     }
 
-    /** Marks a segment {@link BatchCall} already looked up, so that its call only stores what it translates. */
-    void asked(Exchange call, TranslationRequest segment) {
-        call.setProperty(KEY, key(segment));
-    }
-
     /** A segment's remembered translation, if the memory has one. */
     Optional<Translation> recall(TranslationRequest segment) {
         return lookUp(key(segment))
@@ -99,7 +91,7 @@ final class InstanceMemory {
         return memory.find(key).or(() -> memory.findImported(key.sourceLang(), key.targetLang(), key.text()));
     }
 
-    /** Stores a segment's translation, read from an aligned batch reply. */
+    /** Stores the translation of a segment {@link BatchCall} sent, alone or in an aligned batch reply. */
     void remember(TranslationRequest segment, Translation translation) {
         memory.store(key(segment), translation.text());
     }

@@ -26,7 +26,8 @@ import dev.dragoman.translate.ExchangeKeys;
  * {@code dragoman.retry.max-wait}; nothing waits past the text's deadline. An open circuit breaker fails the instance
  * at once, so that the next instance takes over or the text waits for one at the dispatch level.
  * <p>
- * Runs as the error handler's {@code onExceptionOccurred} processor; its {@code retryWhile} reads the decision from
+ * Runs as the error handler's {@code onExceptionOccurred} processor, and tells the instance's circuit breaker of the
+ * failure first; its {@code retryWhile} reads the decision from
  * the {@value ExchangeKeys#RETRY} property and the delay from the {@code CamelRedeliveryDelay} header. When it gives
  * up, the {@value ExchangeKeys#FAILURE} property says why.
  */
@@ -34,15 +35,18 @@ final class ProviderRetryPolicy implements Processor {
 
     private final ProviderInstance provider;
     private final RetryRules rules;
+    private final BreakerGate breaker;
 
-    ProviderRetryPolicy(ProviderInstance provider, RetryRules rules) {
+    ProviderRetryPolicy(ProviderInstance provider, RetryRules rules, BreakerGate breaker) {
         this.provider = provider;
         this.rules = rules;
+        this.breaker = breaker;
     }
 
     @Override
     public void process(Exchange exchange) {
-        Exception failure = providerFailure(exchange);
+        Exception failure = exchange.getException();
+        breaker.failed(exchange, failure);
         Instant first = exchange.getProperty(ExchangeKeys.FIRST_FAILURE, Instant.class);
         if (first == null) {
             first = Instant.now();
@@ -53,26 +57,13 @@ final class ProviderRetryPolicy implements Processor {
         if (wait.isPresent() && waited.plus(wait.get()).compareTo(rules.maxWait()) <= 0
                 && Deadline.allows(exchange, wait.get())) {
             exchange.setProperty(ExchangeKeys.RETRY, true);
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.get().toMillis());
+            // on the IN message, where the redelivery reads it: a failed attempt may have left the lane's message as
+            // the OUT one (the key balancer copies a failed try's results back), which the redelivery drops
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.get().toMillis());
             return;
         }
         exchange.setProperty(ExchangeKeys.RETRY, false);
         exchange.setProperty(ExchangeKeys.FAILURE, provider.name() + ": " + reason(exchange, failure, wait));
-    }
-
-    /**
-     * The failure as the provider code raised it: the circuit breaker hands a checked exception on wrapped in a
-     * runtime one, which would hide its class from this policy and its message from the caller.
-     */
-    private static Exception providerFailure(Exchange exchange) {
-        Exception failure = exchange.getException();
-        ProviderException provider = exchange.getException(ProviderException.class);
-        Exception own = provider != null ? provider : exchange.getException(IOException.class);
-        if (own != null && own != failure) {
-            exchange.setException(own);
-            return own;
-        }
-        return failure;
     }
 
     /** Empty when retrying on this instance cannot help. */

@@ -41,8 +41,9 @@ import dev.dragoman.translate.TranslationRequest;
 /**
  * Routes generated from configuration, per provider instance: {@code direct:provider-<name>} takes a text, or a
  * {@link TranslationBatch} whose parts {@link BatchCall} sends one call each; {@code direct:provider-<name>-call}
- * prepares a call through the instance's dialect, owns the retry policy and runs the call inside the instance's circuit breaker
- * (Camel's Circuit Breaker EIP on Resilience4j); {@code direct:provider-<name>-keys} is a failover load balancer in
+ * owns the retry policy and repeats {@code direct:provider-<name>-attempt}, which prepares a call through the
+ * instance's dialect and runs it inside the instance's circuit breaker (Resilience4j, {@link BreakerGate});
+ * {@code direct:provider-<name>-keys} is a failover load balancer in
  * round-robin mode over one lane per key ({@code direct:provider-<name>-key-<n>}). A lane bounds its key's in-flight
  * requests ({@link KeyLaneLimit}) and rate (throttle EIP), skips a key that is rejected or resting, calls the provider
  * once within the call's time ({@link CallTimer}), reads the reply, and records the call in the metrics
@@ -123,9 +124,8 @@ public class ProviderRoutes extends RouteBuilder {
 
     private void providerRoute(ProviderInstance provider, ReplyChecks checks) {
         InstanceMemory memory = new InstanceMemory(translationMemory, provider);
-        ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings().retry());
-        String breaker = "dragoman-breaker-" + provider.name();
-        getContext().getRegistry().bind(breaker, provider.breaker());
+        BreakerGate breaker = new BreakerGate(provider.breaker());
+        ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings().retry(), breaker);
         // a batch's parts are calls of their own: its entry route has no error handler, the call route retries
         from(endpoint(provider)).routeId("provider-" + provider.name())
                 .errorHandler(noErrorHandler())
@@ -134,10 +134,21 @@ public class ProviderRoutes extends RouteBuilder {
                         .process(new BatchCall(provider, callEndpoint(provider), batchRepairs,
                                 getContext().createProducerTemplate(), memory, checks))
                     .otherwise()
-                        .to(callEndpoint(provider))
+                        .process(memory::recall)
+                        // a text the memory had is translated already: no call
+                        .filter(body().isInstanceOf(TranslationRequest.class))
+                            // the call, each of its attempts, and the key lane that checks the reply read it here
+                            .process(exchange -> exchange.setProperty(ExchangeKeys.REQUEST,
+                                    exchange.getMessage().getBody()))
+                            .to(callEndpoint(provider))
+                            .process(memory::remember)
+                        .end()
                 .end();
 
-        // the backoff before a retry, or the wait for a resting key, holds no thread (Redeliveries)
+        // One step, the whole attempt: the redelivery error handler copies the exchange before each step of its
+        // route, in case the step is redelivered, so every step here would cost a copy per call. A redelivery repeats
+        // the attempt, breaker and all; the backoff before it, or the wait for a resting key, holds no thread
+        // (Redeliveries).
         from(callEndpoint(provider)).routeId("provider-" + provider.name() + "-call")
                 .errorHandler(defaultErrorHandler()
                         .maximumRedeliveries(-1)
@@ -147,48 +158,32 @@ public class ProviderRoutes extends RouteBuilder {
                         .retryWhile(exchangeProperty(ExchangeKeys.RETRY))
                         .logExhausted(false)
                         .logRetryAttempted(false))
-                .process(memory::recall)
-                // a text the memory had is translated already: no call
-                .filter(body().isInstanceOf(TranslationRequest.class))
-                    .process(exchange -> {
-                        refuseWhenClosed(provider, exchange);
-                        Integer batchSize = exchange.getProperty(ExchangeKeys.BATCH_SIZE, Integer.class);
-                        TranslationRequest request = exchange.getMessage().getBody(TranslationRequest.class);
-                        // the key lane checks the reply against it
-                        exchange.setProperty(ExchangeKeys.REQUEST, request);
-                        exchange.setProperty(ExchangeKeys.CALL, provider.wire().request(batchSize == null
-                                ? provider.settings() : BatchPrompt.settings(provider.settings(), batchSize),
-                                request));
-                    })
-                    // redelivery goes round the keys again; inside, failures must reach the load balancer untouched
-                    .to(breakerEndpoint(provider))
-                    .process(exchange -> {
-                        Reply reply = exchange.getMessage().getBody(Reply.class);
-                        String model = reply.model() != null ? reply.model() : provider.settings().model();
-                        exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(),
-                                reply.usage()));
-                    })
-                    .process(exchange -> {
-                        // a batch's reply is good once its segments align (BatchCall)
-                        if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) == null) {
-                            provider.goodReplies().translated();
-                        }
-                    })
-                    .process(memory::remember)
-                .end();
+                .to(attemptEndpoint(provider));
 
-        // in a route of its own: the Circuit Breaker EIP runs its steps as a try block, out of reach of the retry
-        // policy's error handler, which must see every failure
-        from(breakerEndpoint(provider)).routeId("provider-" + provider.name() + "-breaker")
+        // an attempt reads its text from the REQUEST property, not the body, which a failed attempt leaves as it was;
+        // failures reach the call route's retry policy untouched, which tells the breaker of them (BreakerGate)
+        from(attemptEndpoint(provider)).routeId("provider-" + provider.name() + "-attempt")
                 .errorHandler(noErrorHandler())
-                .circuitBreaker()
-                    .resilience4jConfiguration()
-                        .circuitBreaker(breaker)
-                        // an open breaker is a failure of this instance, not an empty success
-                        .throwExceptionWhenHalfOpenOrOpenState(true)
-                    .end()
-                    .to(keysEndpoint(provider))
-                .end();
+                .process(exchange -> {
+                    refuseWhenClosed(provider, exchange);
+                    Integer batchSize = exchange.getProperty(ExchangeKeys.BATCH_SIZE, Integer.class);
+                    exchange.setProperty(ExchangeKeys.CALL, provider.wire().request(batchSize == null
+                            ? provider.settings() : BatchPrompt.settings(provider.settings(), batchSize),
+                            exchange.getProperty(ExchangeKeys.REQUEST, TranslationRequest.class)));
+                })
+                .process(breaker::enter)
+                .to(keysEndpoint(provider))
+                .process(breaker::passed)
+                .process(exchange -> {
+                    Reply reply = exchange.getMessage().getBody(Reply.class);
+                    String model = reply.model() != null ? reply.model() : provider.settings().model();
+                    exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(),
+                            reply.usage()));
+                    // a batch's reply is good once its segments align (BatchCall)
+                    if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) == null) {
+                        provider.goodReplies().translated();
+                    }
+                });
 
         List<ApiKey> keys = provider.keys().keys();
         LoadBalanceDefinition lanes = from(keysEndpoint(provider)).routeId("provider-" + provider.name() + "-keys")
@@ -267,8 +262,8 @@ public class ProviderRoutes extends RouteBuilder {
         return endpoint(provider) + "-call";
     }
 
-    private static String breakerEndpoint(ProviderInstance provider) {
-        return endpoint(provider) + "-breaker";
+    private static String attemptEndpoint(ProviderInstance provider) {
+        return endpoint(provider) + "-attempt";
     }
 
     private static String keysEndpoint(ProviderInstance provider) {

@@ -104,14 +104,15 @@ public class TranslationRoutes extends RouteBuilder {
         String[] instances = providers.all().stream().map(ProviderRoutes::endpoint).toArray(String[]::new);
         if (providers.settings().strategy() == Strategy.COMPARE) {
             dispatch.multicast(new CompareStrategy(providers.all())).parallelProcessing().to(instances).end();
+        } else if (instances.length == 1) {
+            // nothing to fall over to: a balancer would only copy the exchange for its one try
+            dispatch.to(instances[0]);
         } else {
             // any failure of an instance is final for it: its own route already retried what could be
             dispatch.loadBalance().failover(instances.length - 1, false, false).to(instances).end();
-            if (instances.length > 1) {
-                // a batch's refused segments have somewhere to fall over to only with a next instance
-                dispatch.process(new RefusedSegments(providers.all(), getContext().createProducerTemplate(),
-                        "direct:dispatch"));
-            }
+            // a batch's refused segments fall over to the next instance
+            dispatch.process(new RefusedSegments(providers.all(), getContext().createProducerTemplate(),
+                    "direct:dispatch"));
         }
         dispatch.end();
     }

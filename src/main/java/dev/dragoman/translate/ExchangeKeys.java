@@ -76,6 +76,8 @@ public final class ExchangeKeys {
     public static final String MODELS_PAGE = "DragomanModelsPage";
     /** The number of segments a call carries as one batch; absent for a call with one text. */
     public static final String BATCH_SIZE = "DragomanBatchSize";
+    /** When the instance's circuit breaker let the call in, in the breaker's time unit; absent once it is told the end. */
+    public static final String BREAKER_ENTERED = "DragomanBreakerEntered";
     /** The timer that bounds the call in flight, reading included. */
     public static final String CALL_TIMER = "DragomanCallTimer";
     /** When the key lane's HTTP call went out and what it came to, until the call is recorded in the metrics. */

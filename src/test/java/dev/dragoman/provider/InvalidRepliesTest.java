@@ -155,6 +155,19 @@ class InvalidRepliesTest extends DragomanTestSupport {
         assertThat(callsWith(format, stream, KEY_2)).isEqualTo(1);
     }
 
+    @Test
+    void the_retry_goes_out_after_the_policys_backoff() {
+        firstCallAnswers(OPENAI, false, OPENAI.faultyReply(Fault.EMPTY, false));
+
+        assertThat(translate("openai").translation()).isEqualTo(WireFormatStub.TRANSLATION);
+
+        List<Long> sent = provider.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getLoggedDate().getTime()).sorted().toList();
+        assertThat(sent).hasSize(2);
+        // a backoff of 10-50 ms; a second or more is Camel's own redelivery delay, the policy's wait lost on the way
+        assertThat(sent.get(1) - sent.get(0)).isLessThan(1000);
+    }
+
     @ParameterizedTest(name = "{0} stream={1} {2}")
     @MethodSource("faults")
     void a_text_whose_every_reply_is_bad_fails_with_the_reason(WireFormatStub format, boolean stream, Fault fault) {
