@@ -58,7 +58,10 @@ public class HttpRequests implements Processor {
         TranslateCall call = readCall(exchange);
         // what providers are paid for is the text and the context sent with it, which the body limit bounds only
         // loosely
-        long chars = call.requests().stream().mapToLong(HttpRequests::paidCharacters).sum();
+        long chars = 0;
+        for (TranslationRequest request : call.requests()) {
+            chars += paidCharacters(request);
+        }
         if (chars > maxChars) {
             throw new TooLargeException("the request has " + chars + " characters, its texts' and their context's,"
                     + " more than the " + maxChars + " allowed (dragoman.http.max-chars)");
@@ -220,9 +223,13 @@ public class HttpRequests implements Processor {
     public record FailedText(String id, String text, String error, boolean retryable) {
     }
 
+    /** In loops, not streams: every request pays for this, and a stream pipeline is objects per text. */
     private static long paidCharacters(TranslationRequest request) {
-        return characters(request.text()) + request.context().stream()
-                .mapToLong(pair -> characters(pair.text()) + characters(pair.translation())).sum();
+        long chars = characters(request.text());
+        for (ContextPair pair : request.context()) {
+            chars += characters(pair.text()) + characters(pair.translation());
+        }
+        return chars;
     }
 
     private static long characters(String text) {

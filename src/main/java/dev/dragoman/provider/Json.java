@@ -1,9 +1,11 @@
 package dev.dragoman.provider;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +20,19 @@ public final class Json {
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /**
+     * Parses a body that should be JSON as it is read, without holding it as text first; empty when it is not JSON
+     * (or empty). A failure to read the stream is the caller's to handle.
+     */
+    public static Optional<JsonNode> tryParse(InputStream body) throws IOException {
+        try {
+            JsonNode json = MAPPER.readTree(body);
+            return json == null || json.isMissingNode() ? Optional.empty() : Optional.of(json);
+        } catch (JsonProcessingException notJson) {
+            return Optional.empty();
+        }
     }
 
     /** Parses text that should be JSON; empty when it is not, so callers can fall back to the raw text. */

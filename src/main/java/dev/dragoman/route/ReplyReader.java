@@ -70,7 +70,8 @@ final class ReplyReader implements Processor {
                 built = reply.buildStreamed();
             } else {
                 String type = contentType.isEmpty() ? "no content type" : contentType;
-                JsonNode json = Json.tryParse(text(body)).orElseThrow(() -> ProviderException.of(
+                // parsed as it is read: a reply held as text first cost a buffer and a copy per call
+                JsonNode json = Json.tryParse(body).orElseThrow(() -> ProviderException.of(
                         ErrorClass.INVALID_REPLY, "reply is not JSON (" + type + ")"));
                 wire.readReply(json, reply);
                 built = reply.build();
