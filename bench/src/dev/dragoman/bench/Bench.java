@@ -50,7 +50,9 @@ import dev.dragoman.support.KafkaBroker;
  * in rounds at concurrency 64 (--concurrency); overhead = Dragoman's percentile minus direct's, and
  * {@code cpu_ms_per_request} the Dragoman JVM's CPU time over its rounds per request;</li>
  * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
- * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker;</li>
+ * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker; {@code kafka_cpu_ms_per_record} the
+ * Dragoman JVM's CPU time per record, {@code kafka_bench_cpu_ms_per_record} this JVM's (broker, producer, consumer,
+ * stand-in): on two cores their sum bounds the rate;</li>
  * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase});</li>
  * <li>chaos: 10,000 records through a Dragoman of its own, killed once, against a provider that misbehaves and
  * goes down; then the same again with exactly-once on, its outputs read committed ({@link ChaosPhase});</li>
@@ -225,7 +227,7 @@ public final class Bench {
             if (phases.contains("kafka")) {
                 // no warm-up to leave out: the whole phase is measured
                 try (AutoCloseable profiled = measured("kafka")) {
-                    kafka(broker.bootstrapServers(), standIn);
+                    kafka(broker.bootstrapServers(), standIn, dragoman);
                 }
             }
             figures.put("heap_peak_mb", String.valueOf(Math.max(dragoman.heap.peakMb(), peakBeforeGcMb(GC_LOG))));
@@ -326,10 +328,12 @@ public final class Bench {
         figures.put("saturation_wall_s", format((done - dropped) / 1e9));
     }
 
-    private void kafka(String brokers, StandIn standIn) throws Exception {
+    private void kafka(String brokers, StandIn standIn, DragomanJvm dragoman) throws Exception {
         int records = sizes.records();
         progress("kafka: " + records + " records in, translated (0 ms), out");
         standIn.reset();
+        long dragomanBefore = dragoman.cpuNanos();
+        long benchBefore = benchCpuNanos();
         Properties producerProperties = new Properties();
         producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -376,6 +380,11 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         figures.put("kafka_msgs_per_s", String.format("%.0f", out / seconds));
+        // what a record costs the Dragoman JVM, and this one (the broker, the producer, the consumer, the stand-in)
+        figures.put("kafka_cpu_ms_per_record",
+                String.format("%.3f", (dragoman.cpuNanos() - dragomanBefore) / 1e6 / records));
+        figures.put("kafka_bench_cpu_ms_per_record",
+                String.format("%.3f", (benchCpuNanos() - benchBefore) / 1e6 / records));
         figures.put("kafka_out", String.valueOf(out));
         figures.put("kafka_dead_letters", String.valueOf(dead));
         figures.put("kafka_produce_s", format((produced - start) / 1e9));
