@@ -52,7 +52,7 @@ import dev.dragoman.support.KafkaBroker;
  * <li>saturation: one file drop through 4 keys x 8 in flight, 200 ms, the stand-in answering 429 beyond 8 per key;</li>
  * <li>kafka: records in, translated (0 ms), envelopes out, on a real broker; {@code kafka_cpu_ms_per_record} the
  * Dragoman JVM's CPU time per record, {@code kafka_bench_cpu_ms_per_record} this JVM's (broker, producer, consumer,
- * stand-in): on two cores their sum bounds the rate;</li>
+ * stand-in): on two cores their sum bounds the rate; {@code kafka_provider_calls} the calls the stand-in answered;</li>
  * <li>file-heap: a 1,000,000-line file through a Dragoman of its own ({@link FileHeapPhase});</li>
  * <li>chaos: 10,000 records through a Dragoman of its own, killed once, against a provider that misbehaves and
  * goes down; then the same again with exactly-once on, its outputs read committed ({@link ChaosPhase});</li>
@@ -388,6 +388,7 @@ public final class Bench {
         figures.put("kafka_out", String.valueOf(out));
         figures.put("kafka_dead_letters", String.valueOf(dead));
         figures.put("kafka_produce_s", format((produced - start) / 1e9));
+        figures.put("kafka_provider_calls", String.valueOf(standIn.requests.get()));
     }
 
     /** Profiles what runs until closed when bench/run --profile names this phase; otherwise does nothing. */
