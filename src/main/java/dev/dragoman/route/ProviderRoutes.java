@@ -77,6 +77,7 @@ public class ProviderRoutes extends RouteBuilder {
     public void configure() {
         ScheduledExecutorService timers = getContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "dragoman-call-timer");
+        getContext().getRegistry().bind("dragomanCallTimer", CallTimer.CLIENT_CONFIGURER);
         for (ProviderInstance provider : providers.all()) {
             if (provider.engine() instanceof LocalTranslator local) {
                 offlineRoute(provider, local);
@@ -239,7 +240,7 @@ public class ProviderRoutes extends RouteBuilder {
                     .process(timer::start)
                     .process(meter::sent)
                     .to("http://provider-" + provider.name() + "?throwExceptionOnFailure=false"
-                            + "&disableStreamCache=true&responseTimeout=" + provider.settings().timeout().toMillis()
+                            + "&disableStreamCache=true" + CallTimer.ENDPOINT_PARAMETERS
                             + ProxyParameters.of(provider.settings()))
                     .process(timer::watch)
                     .process(new ReplyReader(provider, key, defaultCooldown))

@@ -135,6 +135,20 @@ class ClientGoneTest extends DragomanTestSupport {
         assertThat(deltasSent.get()).as("deltas sent before the stream was cut").isLessThan(STREAM_DELTAS / 2);
     }
 
+    @Test
+    void should_cancel_the_provider_call_of_a_client_that_disconnected_before_the_reply() throws Exception {
+        // far longer than the test waits below: only a cancelled call gives the key's slot back in time
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(30_000)));
+        String lane = "provider-slow-key-1";
+
+        try (Socket client = request("{\"text\": \"unanswered\", \"provider\": \"slow\"}", false)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.getAllServeEvents().size() == 1);
+            assertThat(context.getInflightRepository().size(lane)).as("the call is out").isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size(lane) == 0);
+    }
+
     /** A POST /translate on a connection of its own, which the test closes to leave. */
     private Socket request(String json, boolean events) throws IOException {
         Socket socket = new Socket("127.0.0.1", port());

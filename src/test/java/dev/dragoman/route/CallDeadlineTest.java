@@ -19,9 +19,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A provider that answers at once and then trickles keep-alive comments for a minute: every read returns within the
- * socket timeout, so only a bound on the whole call and on the text stops it. The text fails within its deadline and
- * the key's only slot is free for the next text.
+ * A provider that answers at once and then trickles keep-alive comments for a minute, and one that takes the request
+ * and never answers: only a bound on the whole call and on the text stops either. The text fails within its deadline
+ * and the key's only slot is free for the next text.
  */
 class CallDeadlineTest extends DragomanTestSupport {
 
@@ -48,15 +48,24 @@ class CallDeadlineTest extends DragomanTestSupport {
                 .withHeader("Content-Type", "text/event-stream")
                 .withBody(": keep-alive\n\n".repeat(120))
                 .withChunkedDribbleDelay(120, 60_000)));
-        HttpClientSupport http = new HttpClientSupport(port());
+        assertTheTextFailsInTimeAndFreesTheSlot();
+    }
 
+    @Test
+    void should_fail_a_text_whose_provider_never_answers_within_its_deadline() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
+        assertTheTextFailsInTimeAndFreesTheSlot();
+    }
+
+    private void assertTheTextFailsInTimeAndFreesTheSlot() throws Exception {
+        HttpClientSupport http = new HttpClientSupport(port());
         Instant start = Instant.now();
         Reply reply = http.postJson("/translate", "{\"text\": \"Hello\"}");
         Duration took = Duration.between(start, Instant.now());
 
         assertThat(reply.status()).isEqualTo(502);
         assertThat(reply.json().get("error").asText()).contains("took longer than");
-        // the trickle lasts 60 s; the deadline is 6 s (a wide margin for a loaded machine, far below the trickle)
+        // the provider's reply would take 60 s; the deadline is 6 s (a wide margin for a loaded machine, far below)
         assertThat(took).isLessThan(DEADLINE.plusSeconds(10));
 
         provider.resetAll();
