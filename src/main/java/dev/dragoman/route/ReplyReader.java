@@ -77,6 +77,8 @@ final class ReplyReader implements Processor {
                 built = reply.build();
             }
             message.setBody(built);
+            // read: left on, the reply's HTTP headers would be copied at every step of the call's way back
+            message.getHeaders().clear();
         } catch (ProviderException e) {
             KeyVerdicts.record(provider, key, e, defaultCooldown);
             throw e;
