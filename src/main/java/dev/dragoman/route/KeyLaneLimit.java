@@ -1,62 +1,146 @@
 package dev.dragoman.route;
 
+import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.Queue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeySlots;
 import dev.dragoman.translate.ExchangeKeys;
 
 /**
- * At most {@code concurrency} calls in flight on one key: of this process's ({@code permits}), and, when several
+ * At most {@code concurrency} calls in flight on one key: of this process's (its own count), and, when several
  * processes share the key ({@code dragoman.cluster.store}), of the whole group's ({@link KeySlots}). Camel's throttle
  * EIP (ConcurrentRequests mode) is not used here: it returns its permit when the whole unit of work completes, and a
  * call that failed over to the next key shares its caller's unit of work, so it would keep the first key's permit
  * while waiting for the second's. This permit is taken and returned around the HTTP call itself, in the lane's
  * doTry/doFinally, and a text waits for it no longer than its deadline.
+ * <p>
+ * A text that finds every slot of the key taken waits without a thread: it is queued (first come, first served) and
+ * its route goes on, on a worker of {@code waits} ({@link Redeliveries}), once a call of the key gives its slot back.
+ * Blocking its thread instead would hold an HTTP worker per waiting text, and a few more clients than the key has
+ * slots would leave no worker for other requests or the health checks.
  */
-final class KeyLaneLimit {
+final class KeyLaneLimit extends AsyncProcessorSupport {
 
-    private final Semaphore permits;
     private final KeySlots slots;
     private final ApiKey key;
     private final String held;
+    private final ScheduledExecutorService waits;
+    /** Slots of this process free now; never above zero while a text waits. Guarded by {@code this}. */
+    private int free;
+    /** Texts waiting for a slot, in the order they came. Guarded by {@code this}. */
+    private final Queue<Waiting> waiting = new ArrayDeque<>();
 
-    KeyLaneLimit(String lane, int concurrency, KeySlots slots, ApiKey key) {
-        this.permits = new Semaphore(concurrency, true);
+    KeyLaneLimit(String lane, int concurrency, KeySlots slots, ApiKey key, ScheduledExecutorService waits) {
+        this.free = concurrency;
         this.slots = slots;
         this.key = key;
         this.held = ExchangeKeys.permit(lane);
+        this.waits = waits;
     }
 
-    void acquire(Exchange exchange) throws InterruptedException, DeadlinePassedException {
-        Deadline.check(exchange);
-        if (!permits.tryAcquire(Math.max(Deadline.remaining(exchange).toMillis(), 0), TimeUnit.MILLISECONDS)) {
-            throw new DeadlinePassedException("the text's deadline passed waiting for a free slot on a key"
-                    + " (dragoman.deadline)");
+    /** Takes a slot of the key for the exchange's call, now or once one is given back within its deadline. */
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            Deadline.check(exchange);
+        } catch (DeadlinePassedException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
         }
+        synchronized (this) {
+            if (free == 0) {
+                Waiting text = new Waiting(exchange, callback);
+                text.expiry = waits.schedule(() -> expire(text),
+                        Math.max(Deadline.remaining(exchange).toMillis(), 0), TimeUnit.MILLISECONDS);
+                waiting.add(text);
+                return false;
+            }
+            free--;
+        }
+        takeGroupSlot(exchange);
+        callback.done(true);
+        return true;
+    }
+
+    /** After the call, whatever its outcome: its slot goes to the first text waiting, if any. */
+    void release(Exchange exchange) {
+        if (exchange.removeProperty(held) instanceof KeySlots.Slot slot) {
+            slot.release();
+            giveBack();
+        }
+    }
+
+    /** This process's slot, held now, goes to the next text waiting for one, or is free again. */
+    private void giveBack() {
+        Waiting next;
+        synchronized (this) {
+            next = waiting.poll();
+            if (next == null) {
+                free++;
+                return;
+            }
+        }
+        next.expiry.cancel(false);
+        waits.execute(() -> {
+            takeGroupSlot(next.exchange);
+            next.callback.done(false);
+        });
+    }
+
+    /** With this process's slot held: the group's, if the key is shared; the exchange fails when none comes. */
+    private void takeGroupSlot(Exchange exchange) {
         Optional<KeySlots.Slot> slot;
         try {
             slot = slots.take(key, Deadline.remaining(exchange));
-        } catch (InterruptedException | RuntimeException e) {
-            permits.release();
-            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            giveBack();
+            exchange.setException(e);
+            return;
+        } catch (RuntimeException e) {
+            giveBack();
+            exchange.setException(e);
+            return;
         }
         if (slot.isEmpty()) {
-            permits.release();
-            throw new DeadlinePassedException("the text's deadline passed waiting for a free slot on a key that"
-                    + " the group's processes share (dragoman.deadline)");
+            giveBack();
+            exchange.setException(new DeadlinePassedException("the text's deadline passed waiting for a free slot on"
+                    + " a key that the group's processes share (dragoman.deadline)"));
+            return;
         }
         exchange.setProperty(held, slot.get());
     }
 
-    void release(Exchange exchange) {
-        if (exchange.removeProperty(held) instanceof KeySlots.Slot slot) {
-            slot.release();
-            permits.release();
+    private void expire(Waiting text) {
+        synchronized (this) {
+            if (!waiting.remove(text)) {
+                // a slot came first
+                return;
+            }
+        }
+        text.exchange.setException(new DeadlinePassedException("the text's deadline passed waiting for a free slot"
+                + " on a key (dragoman.deadline)"));
+        text.callback.done(false);
+    }
+
+    private static final class Waiting {
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+        private ScheduledFuture<?> expiry;
+
+        Waiting(Exchange exchange, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.callback = callback;
         }
     }
 }

@@ -222,7 +222,7 @@ public class ProviderRoutes extends RouteBuilder {
         CallMeter meter = new CallMeter(meters.key(key));
         String routeId = "provider-" + provider.name() + "-key-" + (lane + 1);
         KeyLaneLimit limit = new KeyLaneLimit(routeId, provider.settings().concurrency(), provider.keys().slots(),
-                key);
+                key, redeliveries);
         Duration defaultCooldown = providers.settings().keys().defaultCooldown();
         KeyLaneBudget budget = KeyLaneBudget.needed(provider) || clientBudgets.spending()
                 ? new KeyLaneBudget(routeId, provider, key, clientBudgets) : null;
@@ -231,7 +231,7 @@ public class ProviderRoutes extends RouteBuilder {
                 // a streamed reply must reach the reader as it arrives, not after Camel cached it
                 .noStreamCaching()
                 .doTry()
-                    .process(limit::acquire)
+                    .process(limit)
                     .process(new KeyGate(provider.keys(), key));
         if (budget != null) {
             call.process(budget::reserve);

@@ -31,9 +31,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 20, waits that hold no thread: more clients than the HTTP server has worker threads wait out an outage of
- * their instance ({@code down}, every call a 503), and meanwhile a text for the healthy instance and the health check
- * are answered at once; once {@code down} is back, every waiting client gets its translation. No thread sleeps in
- * Camel's redelivery and no Vert.x worker waits for a translation while they wait.
+ * their instance ({@code down}, every call a 503), or wait for the one slot of a busy key ({@code narrow}), and
+ * meanwhile a text for the healthy instance and the health check are answered at once; in the end every waiting
+ * client gets its translation. No thread sleeps in Camel's redelivery or waits for a key's slot, and no Vert.x worker
+ * waits for a translation while they wait.
  */
 class WaitingClientsTest extends DragomanTestSupport {
 
@@ -45,6 +46,9 @@ class WaitingClientsTest extends DragomanTestSupport {
     static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     static final String DOWN_PATH = "/down" + OpenAiStub.PATH;
+    static final String NARROW_PATH = "/narrow" + OpenAiStub.PATH;
+    /** How long {@code narrow} takes to answer: its one slot is busy for the whole test. */
+    static final int NARROW_MILLIS = 1_500;
 
     @RegisterExtension
     static WireMockExtension provider = StubServers.create();
@@ -54,9 +58,11 @@ class WaitingClientsTest extends DragomanTestSupport {
     @Override
     protected Properties properties() {
         Properties properties = new Properties();
-        properties.put("dragoman.providers", "down,healthy");
+        properties.put("dragoman.providers", "down,healthy,narrow");
         openAi(properties, "down", provider.baseUrl() + "/down", "sk-down-key-00000000001", "stub-model");
         openAi(properties, "healthy", provider.baseUrl(), "sk-healthy-key-000000001", "stub-model");
+        openAi(properties, "narrow", provider.baseUrl() + "/narrow", "sk-narrow-key-00000000001", "stub-model");
+        properties.put("dragoman.provider.narrow.concurrency", "1");
         properties.put("dragoman.http.worker-threads", String.valueOf(WORKERS));
         // every waiting client holds a slot of the HTTP API's share: room for all of them and the healthy text
         properties.put("dragoman.http.max-in-flight", String.valueOf(4 * CLIENTS));
@@ -108,6 +114,42 @@ class WaitingClientsTest extends DragomanTestSupport {
         }
     }
 
+    @Test
+    void should_answer_other_requests_while_more_clients_than_workers_wait_for_a_busy_keys_slot() throws Exception {
+        provider.stubFor(post(NARROW_PATH).willReturn(OpenAiStub.echo().withFixedDelay(NARROW_MILLIS)));
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            waiting.add(translate("{\"text\": \"queued " + i + "\", \"provider\": \"narrow\"}"));
+        }
+        // the key's one slot is taken, the other clients wait for it (before the fix, each on a worker thread)
+        await().atMost(Duration.ofSeconds(30)).until(() -> provider.findAll(postRequestedFor(urlEqualTo(NARROW_PATH)))
+                .size() >= 1);
+
+        List<String> holding = threadsWaiting();
+        assertThat(translate("{\"text\": \"meanwhile\", \"provider\": \"healthy\"}"))
+                .as("a text for the healthy instance; threads holding waiting texts: %s", holding)
+                .succeedsWithin(PROMPTLY).satisfies(reply -> {
+                    assertThat(reply.statusCode()).isEqualTo(200);
+                    assertThat(Json.MAPPER.readTree(reply.body()).get("translation").asText())
+                            .isEqualTo("T:meanwhile");
+                });
+        assertThat(client.sendAsync(new HttpClientSupport(port()).request("/observe/health/live").GET().build(),
+                HttpResponse.BodyHandlers.ofString()))
+                .as("the health check; threads holding waiting texts: %s", holding)
+                .succeedsWithin(PROMPTLY).satisfies(reply -> assertThat(reply.statusCode()).isEqualTo(200));
+        assertThat(threadsWaiting()).as("threads that hold a waiting text").noneMatch(t -> t.contains("slot"));
+
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
+        for (int i = 0; i < CLIENTS; i++) {
+            HttpResponse<String> reply = waiting.get(i).get();
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(reply.body()).get("translation").asText()).isEqualTo("T:queued " + i);
+        }
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo(NARROW_PATH)))).as("one call a text").hasSize(CLIENTS);
+    }
+
     private CompletableFuture<HttpResponse<String>> translate(String json) {
         return client.sendAsync(new HttpClientSupport(port()).request("/translate")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
@@ -123,8 +165,8 @@ class WaitingClientsTest extends DragomanTestSupport {
     }
 
     /**
-     * Threads sleeping in Camel's synchronous redelivery, and Vert.x workers waiting for a route to finish: while the
-     * clients wait, there must be none.
+     * Threads sleeping in Camel's synchronous redelivery, threads waiting for a key's slot, and Vert.x workers waiting
+     * for a route to finish: while the clients wait, there must be none.
      */
     private static List<String> threadsWaiting() {
         List<String> found = new ArrayList<>();
@@ -135,9 +177,11 @@ class WaitingClientsTest extends DragomanTestSupport {
                     && frame.getMethodName().equals("runSynchronousRedelivery"));
             boolean workerAwaits = thread.getKey().getName().startsWith("vert.x-worker-thread")
                     && stack.stream().anyMatch(frame -> frame.getClassName().contains("AsyncProcessorAwaitManager"));
-            if (redeliverySleep || workerAwaits) {
-                found.add(thread.getKey().getName()
-                        + (redeliverySleep ? " sleeps in a redelivery" : " awaits a route"));
+            boolean slotWait = stack.stream().anyMatch(frame -> frame.getClassName().endsWith(".KeyLaneLimit"))
+                    && stack.stream().anyMatch(frame -> frame.getClassName().startsWith("java.util.concurrent.locks"));
+            if (redeliverySleep || workerAwaits || slotWait) {
+                found.add(thread.getKey().getName() + (redeliverySleep ? " sleeps in a redelivery"
+                        : slotWait ? " waits for a key's slot" : " awaits a route"));
             }
         }
         return found;
