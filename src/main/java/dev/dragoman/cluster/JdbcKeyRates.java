@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -61,17 +64,27 @@ final class JdbcKeyRates implements KeyRates {
     }
 
     @Override
-    public Optional<Reservation> reserve(ApiKey key, long tokens, Duration wait) throws InterruptedException {
-        if (store.reachable()) {
-            try {
-                Optional<Reservation> reservation = shared.reserve(key, tokens, wait);
-                reachable();
-                return reservation.map(taken -> used -> settle(taken, used));
-            } catch (RuntimeException e) {
-                unreachable(e);
-            }
+    public CompletableFuture<Optional<Reservation>> reserve(ApiKey key, long tokens, Duration wait,
+            ScheduledExecutorService waits) {
+        if (!store.reachable()) {
+            return share().reserve(key, tokens, wait, waits);
         }
-        return share().reserve(key, tokens, wait);
+        long deadline = System.nanoTime() + wait.toNanos();
+        CompletableFuture<Optional<Reservation>> reserved;
+        try {
+            reserved = shared.reserve(key, tokens, wait, waits);
+        } catch (RuntimeException e) {
+            reserved = CompletableFuture.failedFuture(e);
+        }
+        return reserved.handle((reservation, failure) -> {
+            if (failure == null) {
+                reachable();
+                return CompletableFuture.completedFuture(reservation.map(taken -> (Reservation) used -> settle(taken,
+                        used)));
+            }
+            unreachable(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+            return share().reserve(key, tokens, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), waits);
+        }).thenCompose(next -> next);
     }
 
     private void settle(Reservation taken, long used) {
@@ -113,7 +126,7 @@ final class JdbcKeyRates implements KeyRates {
         }
     }
 
-    private void unreachable(RuntimeException e) {
+    private void unreachable(Throwable e) {
         store.lost();
         if (unreachable.compareAndSet(false, true)) {
             LOG.warn("The cluster store cannot be reached ({}): instance {} takes only its share of each key's {},"

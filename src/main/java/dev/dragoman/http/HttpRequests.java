@@ -141,8 +141,7 @@ public class HttpRequests implements Processor {
      * {@code ${variable.call.stream}} would copy the exchange on every request), and the first text as the body.
      */
     @Override
-    public void process(Exchange exchange) throws BadRequestException, TooLargeException, ClientRefusedException,
-            InterruptedException {
+    public void process(Exchange exchange) throws BadRequestException, TooLargeException, ClientRefusedException {
         TranslateCall call = read(exchange);
         holdToClientLimits(exchange, call);
         exchange.setVariable(ExchangeKeys.HTTP_CALL, call);
@@ -157,8 +156,7 @@ public class HttpRequests implements Processor {
      * against its rate, and its texts carry its name so that their calls count against its budgets and go only to
      * the instances it may use.
      */
-    private void holdToClientLimits(Exchange exchange, TranslateCall call) throws ClientRefusedException,
-            InterruptedException {
+    private void holdToClientLimits(Exchange exchange, TranslateCall call) throws ClientRefusedException {
         String client = exchange.getMessage().removeHeader(HttpGuard.CLIENT_HEADER) instanceof String name ? name
                 : null;
         if (client == null) {

@@ -1,7 +1,6 @@
 package dev.dragoman.keys;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class ClientBudgets {
      * Takes one of the client's requests a minute, unless it is over a limit: then why, and when to come again. A
      * client without limits, or no named client, is never refused.
      */
-    public Optional<Refusal> admit(String name) throws InterruptedException {
+    public Optional<Refusal> admit(String name) {
         Client client = clients.get(name);
         if (client == null) {
             return Optional.empty();
@@ -66,7 +65,7 @@ public final class ClientBudgets {
             return Optional.of(new Refusal(closed.get().reason() + " for client " + name,
                     Math.max(1, client.budget().timeUntilOpen().toSeconds())));
         }
-        if (client.limits().rpm() != null && client.rate().reserve(client.token(), 1, Duration.ZERO).isEmpty()) {
+        if (client.limits().rpm() != null && client.rate().tryReserve(client.token(), 1).isEmpty()) {
             // the next request's token is due within a refill: a minute over the rate
             return Optional.of(new Refusal("rpm " + client.limits().rpm() + " reached for client " + name,
                     Math.max(1, (60 + client.limits().rpm() - 1) / client.limits().rpm())));

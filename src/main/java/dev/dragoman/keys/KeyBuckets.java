@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.bucket4j.Bucket;
 
 /**
  * Per-minute limits held in Bucket4j buckets (https://bucket4j.com/), one per key and limit: the buckets of this
  * process ({@link #local()}) or proxies of buckets in the group's database. A call waits for its tokens in
- * Bucket4j's blocking mode, which reserves them at once and sleeps until they are due, so waiting calls go out in
- * the order they came and no faster than the limit.
+ * Bucket4j's scheduling mode, which reserves them at once and completes when they are due, so waiting calls go out in
+ * the order they came, no faster than the limit, and hold no thread while they wait.
  */
 public final class KeyBuckets implements KeyRates {
 
@@ -61,35 +64,53 @@ public final class KeyBuckets implements KeyRates {
     }
 
     @Override
-    public Optional<Reservation> reserve(ApiKey key, long estimate, Duration wait) throws InterruptedException {
+    public CompletableFuture<Optional<Reservation>> reserve(ApiKey key, long estimate, Duration wait,
+            ScheduledExecutorService waits) {
         long deadline = System.nanoTime() + wait.toNanos();
         // tokens first: the request's bucket is the narrow one, and the call goes out as soon as it has its request
         Bucket tokenBucket = tokens == null ? null : source.bucket(key, tokens);
         long reserved = tokens == null ? 0 : tokens.reservable(estimate);
-        if (tokenBucket != null && !take(tokenBucket, reserved, deadline)) {
-            return Optional.empty();
-        }
-        if (requests != null) {
-            boolean sent = false;
+        Optional<Reservation> reservation = Optional.of(used -> settle(tokenBucket, reserved, used));
+        CompletableFuture<Boolean> tokensTaken = tokenBucket == null ? CompletableFuture.completedFuture(true)
+                : take(tokenBucket, reserved, deadline, waits);
+        return tokensTaken.thenCompose(taken -> {
+            if (!taken) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            if (requests == null) {
+                return CompletableFuture.completedFuture(reservation);
+            }
+            CompletableFuture<Boolean> sent;
             try {
-                sent = take(source.bucket(key, requests), 1, deadline);
-            } finally {
-                if (!sent && tokenBucket != null) {
+                sent = take(source.bucket(key, requests), 1, deadline, waits);
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            return sent.handle((ok, failure) -> {
+                if (failure == null && ok) {
+                    return reservation;
+                }
+                if (tokenBucket != null) {
                     tokenBucket.addTokens(reserved);
                 }
-            }
-            if (!sent) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(used -> settle(tokenBucket, reserved, used));
+                if (failure != null) {
+                    throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+                }
+                return Optional.<Reservation>empty();
+            });
+        });
     }
 
-    /** Takes the tokens, waiting for them until the deadline; at once or not at all when it is here. */
-    private static boolean take(Bucket bucket, long tokens, long deadline) throws InterruptedException {
+    /**
+     * Takes the tokens: at once, or reserved now and due once they have refilled, within the deadline (Bucket4j's
+     * scheduling mode, whose wait is a task of {@code waits}, not a thread); at once or not at all when the deadline is
+     * here.
+     */
+    private static CompletableFuture<Boolean> take(Bucket bucket, long tokens, long deadline,
+            ScheduledExecutorService waits) {
         long left = deadline - System.nanoTime();
-        // Bucket4j's blocking mode takes no wait of 0
-        return left <= 0 ? bucket.tryConsume(tokens) : bucket.asBlocking().tryConsume(tokens, Duration.ofNanos(left));
+        return left <= 0 ? CompletableFuture.completedFuture(bucket.tryConsume(tokens))
+                : bucket.asScheduler().tryConsume(tokens, Duration.ofNanos(left), waits);
     }
 
     /** Takes what the call used beyond its estimate (the bucket may go below zero), or gives back what it did not. */

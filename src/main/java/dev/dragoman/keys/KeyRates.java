@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The per-minute limits of one instance's keys ({@code rpm}, {@code tpm}): a call takes one request and an estimate
@@ -19,10 +21,18 @@ public interface KeyRates {
     }
 
     /**
-     * Takes a request and {@code tokens} (an estimate) from the key's limits, waiting at most {@code wait} for them
-     * to refill; empty when they would not have in time (nothing is taken then).
+     * Takes a request and {@code tokens} (an estimate) from the key's limits, at once or, waiting at most {@code wait}
+     * for them to refill, once they are due: the waiting holds no thread, and the future completes on a thread of
+     * {@code waits} then. Empty when they would not be due in time (nothing is taken then).
      */
-    Optional<Reservation> reserve(ApiKey key, long tokens, Duration wait) throws InterruptedException;
+    CompletableFuture<Optional<Reservation>> reserve(ApiKey key, long tokens, Duration wait,
+            ScheduledExecutorService waits);
+
+    /** Takes a request and {@code tokens} from the key's limits now, or nothing when they are not there. */
+    default Optional<Reservation> tryReserve(ApiKey key, long tokens) {
+        // with no wait nothing is scheduled, and the future is complete
+        return reserve(key, tokens, Duration.ZERO, null).join();
+    }
 
     /** The limits this instance's keys have: none, rpm, tpm or both. */
     List<RateLimit> limits();
@@ -32,10 +42,11 @@ public interface KeyRates {
 
     /** Keys without per-minute limits. */
     static KeyRates unlimited() {
-        Optional<Reservation> free = Optional.of(tokens -> { });
+        CompletableFuture<Optional<Reservation>> free = CompletableFuture.completedFuture(Optional.of(tokens -> { }));
         return new KeyRates() {
             @Override
-            public Optional<Reservation> reserve(ApiKey key, long tokens, Duration wait) {
+            public CompletableFuture<Optional<Reservation>> reserve(ApiKey key, long tokens, Duration wait,
+                    ScheduledExecutorService waits) {
                 return free;
             }
 

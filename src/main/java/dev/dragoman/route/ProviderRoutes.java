@@ -225,7 +225,7 @@ public class ProviderRoutes extends RouteBuilder {
                 key, redeliveries);
         Duration defaultCooldown = providers.settings().keys().defaultCooldown();
         KeyLaneBudget budget = KeyLaneBudget.needed(provider) || clientBudgets.spending()
-                ? new KeyLaneBudget(routeId, provider, key, clientBudgets) : null;
+                ? new KeyLaneBudget(routeId, provider, key, clientBudgets, redeliveries) : null;
         TryDefinition call = from(laneEndpoint(provider, lane)).routeId(routeId)
                 .errorHandler(noErrorHandler())
                 // a streamed reply must reach the reader as it arrives, not after Camel cached it
@@ -234,7 +234,7 @@ public class ProviderRoutes extends RouteBuilder {
                     .process(limit)
                     .process(new KeyGate(provider.keys(), key));
         if (budget != null) {
-            call.process(budget::reserve);
+            call.process(budget);
         }
         call.process(new HttpCallWriter(provider, key, defaultCooldown))
                     .process(timer::start)

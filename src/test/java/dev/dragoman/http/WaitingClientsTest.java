@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -31,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 20, waits that hold no thread: more clients than the HTTP server has worker threads wait out an outage of
- * their instance ({@code down}, every call a 503), or wait for the one slot of a busy key ({@code narrow}), and
+ * their instance ({@code down}, every call a 503), or wait for the one slot of a busy key ({@code narrow}) or for a
+ * key's rate ({@code metered}), and
  * meanwhile a text for the healthy instance and the health check are answered at once; in the end every waiting
  * client gets its translation. No thread sleeps in Camel's redelivery or waits for a key's slot, and no Vert.x worker
  * waits for a translation while they wait.
@@ -49,6 +51,7 @@ class WaitingClientsTest extends DragomanTestSupport {
     static final String NARROW_PATH = "/narrow" + OpenAiStub.PATH;
     /** How long {@code narrow} takes to answer: its one slot is busy for the whole test. */
     static final int NARROW_MILLIS = 1_500;
+    static final String METERED_PATH = "/metered" + OpenAiStub.PATH;
 
     @RegisterExtension
     static WireMockExtension provider = StubServers.create();
@@ -58,11 +61,14 @@ class WaitingClientsTest extends DragomanTestSupport {
     @Override
     protected Properties properties() {
         Properties properties = new Properties();
-        properties.put("dragoman.providers", "down,healthy,narrow");
+        properties.put("dragoman.providers", "down,healthy,narrow,metered");
         openAi(properties, "down", provider.baseUrl() + "/down", "sk-down-key-00000000001", "stub-model");
         openAi(properties, "healthy", provider.baseUrl(), "sk-healthy-key-000000001", "stub-model");
         openAi(properties, "narrow", provider.baseUrl() + "/narrow", "sk-narrow-key-00000000001", "stub-model");
         properties.put("dragoman.provider.narrow.concurrency", "1");
+        // one call every two seconds
+        openAi(properties, "metered", provider.baseUrl() + "/metered", "sk-metered-key-0000000001", "stub-model");
+        properties.put("dragoman.provider.metered.rpm", "30");
         properties.put("dragoman.http.worker-threads", String.valueOf(WORKERS));
         // every waiting client holds a slot of the HTTP API's share: room for all of them and the healthy text
         properties.put("dragoman.http.max-in-flight", String.valueOf(4 * CLIENTS));
@@ -117,15 +123,28 @@ class WaitingClientsTest extends DragomanTestSupport {
     @Test
     void should_answer_other_requests_while_more_clients_than_workers_wait_for_a_busy_keys_slot() throws Exception {
         provider.stubFor(post(NARROW_PATH).willReturn(OpenAiStub.echo().withFixedDelay(NARROW_MILLIS)));
-        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
+        shouldAnswerOthersWhileClientsWaitFor("narrow", NARROW_PATH);
+    }
 
+    @Test
+    void should_answer_other_requests_while_more_clients_than_workers_wait_for_a_keys_rate() throws Exception {
+        provider.stubFor(post(METERED_PATH).willReturn(OpenAiStub.echo()));
+        shouldAnswerOthersWhileClientsWaitFor("metered", METERED_PATH);
+    }
+
+    /**
+     * More clients than workers send a text each to {@code instance}, whose key lets one call out at a time: while they
+     * wait, a text for the healthy instance and the health check are answered, and no thread waits on a lane.
+     */
+    private void shouldAnswerOthersWhileClientsWaitFor(String instance, String path) throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo()));
         List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            waiting.add(translate("{\"text\": \"queued " + i + "\", \"provider\": \"narrow\"}"));
+            waiting.add(translate("{\"text\": \"queued " + i + "\", \"provider\": \"" + instance + "\"}"));
         }
-        // the key's one slot is taken, the other clients wait for it (before the fix, each on a worker thread)
-        await().atMost(Duration.ofSeconds(30)).until(() -> provider.findAll(postRequestedFor(urlEqualTo(NARROW_PATH)))
-                .size() >= 1);
+        // the first call is out, the other clients wait for the key (before the fix, each on a worker thread)
+        await().atMost(Duration.ofSeconds(30)).until(() -> !provider.findAll(postRequestedFor(urlEqualTo(path)))
+                .isEmpty());
 
         List<String> holding = threadsWaiting();
         assertThat(translate("{\"text\": \"meanwhile\", \"provider\": \"healthy\"}"))
@@ -139,7 +158,7 @@ class WaitingClientsTest extends DragomanTestSupport {
                 HttpResponse.BodyHandlers.ofString()))
                 .as("the health check; threads holding waiting texts: %s", holding)
                 .succeedsWithin(PROMPTLY).satisfies(reply -> assertThat(reply.statusCode()).isEqualTo(200));
-        assertThat(threadsWaiting()).as("threads that hold a waiting text").noneMatch(t -> t.contains("slot"));
+        assertThat(threadsWaiting()).as("threads that hold a waiting text").noneMatch(t -> t.contains("lane"));
 
         CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
         for (int i = 0; i < CLIENTS; i++) {
@@ -147,7 +166,7 @@ class WaitingClientsTest extends DragomanTestSupport {
             assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(reply.body()).get("translation").asText()).isEqualTo("T:queued " + i);
         }
-        assertThat(provider.findAll(postRequestedFor(urlEqualTo(NARROW_PATH)))).as("one call a text").hasSize(CLIENTS);
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo(path)))).as("one call a text").hasSize(CLIENTS);
     }
 
     private CompletableFuture<HttpResponse<String>> translate(String json) {
@@ -165,8 +184,8 @@ class WaitingClientsTest extends DragomanTestSupport {
     }
 
     /**
-     * Threads sleeping in Camel's synchronous redelivery, threads waiting for a key's slot, and Vert.x workers waiting
-     * for a route to finish: while the clients wait, there must be none.
+     * Threads sleeping in Camel's synchronous redelivery, threads waiting on a key lane for a slot or the key's rate,
+     * and Vert.x workers waiting for a route to finish: while the clients wait, there must be none.
      */
     private static List<String> threadsWaiting() {
         List<String> found = new ArrayList<>();
@@ -177,11 +196,13 @@ class WaitingClientsTest extends DragomanTestSupport {
                     && frame.getMethodName().equals("runSynchronousRedelivery"));
             boolean workerAwaits = thread.getKey().getName().startsWith("vert.x-worker-thread")
                     && stack.stream().anyMatch(frame -> frame.getClassName().contains("AsyncProcessorAwaitManager"));
-            boolean slotWait = stack.stream().anyMatch(frame -> frame.getClassName().endsWith(".KeyLaneLimit"))
-                    && stack.stream().anyMatch(frame -> frame.getClassName().startsWith("java.util.concurrent.locks"));
-            if (redeliverySleep || workerAwaits || slotWait) {
+            boolean parked = !stack.isEmpty()
+                    && Set.of("park", "sleep", "sleep0").contains(stack.get(0).getMethodName());
+            boolean laneWait = parked && stack.stream().anyMatch(frame -> frame.getClassName().endsWith(".KeyLaneLimit")
+                            || frame.getClassName().endsWith(".KeyLaneBudget"));
+            if (redeliverySleep || workerAwaits || laneWait) {
                 found.add(thread.getKey().getName() + (redeliverySleep ? " sleeps in a redelivery"
-                        : slotWait ? " waits for a key's slot" : " awaits a route"));
+                        : laneWait ? " waits on a lane for its key" : " awaits a route"));
             }
         }
         return found;
