@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
@@ -41,8 +40,6 @@ import dev.dragoman.keys.KeySlots;
 final class JdbcKeySlots implements KeySlots {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcKeySlots.class);
-    /** How often a call that found every slot held looks again. */
-    private static final long LOOK_AGAIN_MILLIS = 25;
     private static final String TAKE = "INSERT INTO dragoman_key_slot (instance, key_id, slot, holder, expires_ms) "
             + "VALUES (?, ?, ?, ?, " + ClusterStore.NOW_MS + " + ?) ON CONFLICT (instance, key_id, slot) DO UPDATE "
             + "SET holder = EXCLUDED.holder, expires_ms = EXCLUDED.expires_ms WHERE dragoman_key_slot.expires_ms < "
@@ -80,31 +77,24 @@ final class JdbcKeySlots implements KeySlots {
     }
 
     @Override
-    public Optional<Slot> take(ApiKey key, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
+    public Optional<Slot> take(ApiKey key) {
         String id = ids.get(key);
         int first = ThreadLocalRandom.current().nextInt(concurrency);
-        while (true) {
-            try {
-                for (int i = 0; i < concurrency; i++) {
-                    int slot = (first + i) % concurrency;
-                    String holder = process + ":" + leases.incrementAndGet();
-                    if (take(id, slot, holder)) {
-                        reachable();
-                        held.add(holder);
-                        return Optional.of(() -> giveBack(id, slot, holder));
-                    }
+        try {
+            for (int i = 0; i < concurrency; i++) {
+                int slot = (first + i) % concurrency;
+                String holder = process + ":" + leases.incrementAndGet();
+                if (take(id, slot, holder)) {
+                    reachable();
+                    held.add(holder);
+                    return Optional.of(() -> giveBack(id, slot, holder));
                 }
-                reachable();
-            } catch (SQLException e) {
-                unreachable(e);
-                return takeShare(key, deadline);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            Thread.sleep(Math.min(LOOK_AGAIN_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            reachable();
+            return Optional.empty();
+        } catch (SQLException e) {
+            unreachable(e);
+            return takeShare(key);
         }
     }
 
@@ -170,10 +160,9 @@ final class JdbcKeySlots implements KeySlots {
         return statement;
     }
 
-    private Optional<Slot> takeShare(ApiKey key, long deadline) throws InterruptedException {
+    private Optional<Slot> takeShare(ApiKey key) {
         Semaphore mine = fallback.computeIfAbsent(key, any -> new Semaphore(share.applyAsInt(concurrency)));
-        long left = Math.max(0, deadline - System.nanoTime());
-        return mine.tryAcquire(left, TimeUnit.NANOSECONDS) ? Optional.of(mine::release) : Optional.empty();
+        return mine.tryAcquire() ? Optional.of(mine::release) : Optional.empty();
     }
 
     private void reachable() {

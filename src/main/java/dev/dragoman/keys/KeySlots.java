@@ -1,6 +1,5 @@
 package dev.dragoman.keys;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,8 +16,11 @@ public interface KeySlots {
         void release();
     }
 
-    /** Takes a slot of the key, waiting at most {@code wait} for one to come free; empty when none did. */
-    Optional<Slot> take(ApiKey key, Duration wait) throws InterruptedException;
+    /**
+     * Takes a free slot of the key now; empty when the group holds them all. A call that must wait asks again later
+     * (the key lane does, without holding a thread).
+     */
+    Optional<Slot> take(ApiKey key);
 
     /** How many of the key's slots the group holds now; empty for a process alone, whose lanes count their own. */
     default OptionalInt held(ApiKey key) {
@@ -28,6 +30,6 @@ public interface KeySlots {
     /** No slots beyond the process's own limits. */
     static KeySlots inProcess() {
         Optional<Slot> none = Optional.of(() -> { });
-        return (key, wait) -> none;
+        return key -> none;
     }
 }

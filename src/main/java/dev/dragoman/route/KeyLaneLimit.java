@@ -24,11 +24,15 @@ import dev.dragoman.translate.ExchangeKeys;
  * doTry/doFinally, and a text waits for it no longer than its deadline.
  * <p>
  * A text that finds every slot of the key taken waits without a thread: it is queued (first come, first served) and
- * its route goes on, on a worker of {@code waits} ({@link Redeliveries}), once a call of the key gives its slot back.
+ * its route goes on, on a worker of {@code waits} ({@link Redeliveries}), once a call of the key gives its slot back;
+ * one that finds the group's slots taken asks the store again a moment later, as a task of {@code waits} too.
  * Blocking its thread instead would hold an HTTP worker per waiting text, and a few more clients than the key has
  * slots would leave no worker for other requests or the health checks.
  */
 final class KeyLaneLimit extends AsyncProcessorSupport {
+
+    /** How often a text waiting for a slot of the group's asks the store again. */
+    private static final long LOOK_AGAIN_MILLIS = 25;
 
     private final KeySlots slots;
     private final ApiKey key;
@@ -67,9 +71,7 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
             }
             free--;
         }
-        takeGroupSlot(exchange);
-        callback.done(true);
-        return true;
+        return takeGroupSlot(exchange, callback, true);
     }
 
     /** After the call, whatever its outcome: its slot goes to the first text waiting, if any. */
@@ -91,34 +93,40 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
             }
         }
         next.expiry.cancel(false);
-        waits.execute(() -> {
-            takeGroupSlot(next.exchange);
-            next.callback.done(false);
-        });
+        waits.execute(() -> takeGroupSlot(next.exchange, next.callback, false));
     }
 
-    /** With this process's slot held: the group's, if the key is shared; the exchange fails when none comes. */
-    private void takeGroupSlot(Exchange exchange) {
+    /**
+     * With this process's slot held: the group's too, if the key is shared, now or, asking the store again every
+     * {@link #LOOK_AGAIN_MILLIS} without a thread, within the text's deadline; the exchange fails when none comes.
+     *
+     * @return whether the exchange is done with this step now, on the caller's thread
+     */
+    private boolean takeGroupSlot(Exchange exchange, AsyncCallback callback, boolean sync) {
         Optional<KeySlots.Slot> slot;
         try {
-            slot = slots.take(key, Deadline.remaining(exchange));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            giveBack();
-            exchange.setException(e);
-            return;
+            slot = slots.take(key);
         } catch (RuntimeException e) {
             giveBack();
             exchange.setException(e);
-            return;
+            callback.done(sync);
+            return sync;
         }
-        if (slot.isEmpty()) {
+        if (slot.isPresent()) {
+            exchange.setProperty(held, slot.get());
+        } else {
+            long left = Deadline.remaining(exchange).toMillis();
+            if (left > 0) {
+                waits.schedule(() -> takeGroupSlot(exchange, callback, false), Math.min(LOOK_AGAIN_MILLIS, left),
+                        TimeUnit.MILLISECONDS);
+                return false;
+            }
             giveBack();
             exchange.setException(new DeadlinePassedException("the text's deadline passed waiting for a free slot on"
                     + " a key that the group's processes share (dragoman.deadline)"));
-            return;
         }
-        exchange.setProperty(held, slot.get());
+        callback.done(sync);
+        return sync;
     }
 
     private void expire(Waiting text) {
