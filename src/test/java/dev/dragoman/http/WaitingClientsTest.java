@@ -91,18 +91,7 @@ class WaitingClientsTest extends DragomanTestSupport {
         // every worker has a waiting client by now (before the fix, each slept in Camel's redelivery)
         await().atMost(Duration.ofSeconds(30)).until(() -> textsSeenByDown().size() >= WORKERS);
 
-        List<String> holding = threadsWaiting();
-        assertThat(translate("{\"text\": \"meanwhile\", \"provider\": \"healthy\"}"))
-                .as("a text for the healthy instance; threads holding waiting texts: %s", holding)
-                .succeedsWithin(PROMPTLY).satisfies(reply -> {
-                    assertThat(reply.statusCode()).isEqualTo(200);
-                    assertThat(Json.MAPPER.readTree(reply.body()).get("translation").asText())
-                            .isEqualTo("T:meanwhile");
-                });
-        assertThat(client.sendAsync(new HttpClientSupport(port()).request("/observe/health/live").GET().build(),
-                HttpResponse.BodyHandlers.ofString()))
-                .as("the health check; threads holding waiting texts: %s", holding)
-                .succeedsWithin(PROMPTLY).satisfies(reply -> assertThat(reply.statusCode()).isEqualTo(200));
+        othersAreAnsweredPromptly();
 
         // all of them reached the provider and wait for it: none queues behind another for a worker
         await().atMost(Duration.ofSeconds(30)).until(() -> textsSeenByDown().size() == CLIENTS);
@@ -146,6 +135,20 @@ class WaitingClientsTest extends DragomanTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> !provider.findAll(postRequestedFor(urlEqualTo(path)))
                 .isEmpty());
 
+        othersAreAnsweredPromptly();
+        assertThat(threadsWaiting()).as("threads that hold a waiting text").noneMatch(t -> t.contains("lane"));
+
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
+        for (int i = 0; i < CLIENTS; i++) {
+            HttpResponse<String> reply = waiting.get(i).get();
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(reply.body()).get("translation").asText()).isEqualTo("T:queued " + i);
+        }
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo(path)))).as("one call a text").hasSize(CLIENTS);
+    }
+
+    /** A text for the healthy instance and the health check, while clients wait: both answered at once. */
+    private void othersAreAnsweredPromptly() {
         List<String> holding = threadsWaiting();
         assertThat(translate("{\"text\": \"meanwhile\", \"provider\": \"healthy\"}"))
                 .as("a text for the healthy instance; threads holding waiting texts: %s", holding)
@@ -158,15 +161,6 @@ class WaitingClientsTest extends DragomanTestSupport {
                 HttpResponse.BodyHandlers.ofString()))
                 .as("the health check; threads holding waiting texts: %s", holding)
                 .succeedsWithin(PROMPTLY).satisfies(reply -> assertThat(reply.statusCode()).isEqualTo(200));
-        assertThat(threadsWaiting()).as("threads that hold a waiting text").noneMatch(t -> t.contains("lane"));
-
-        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
-        for (int i = 0; i < CLIENTS; i++) {
-            HttpResponse<String> reply = waiting.get(i).get();
-            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-            assertThat(Json.MAPPER.readTree(reply.body()).get("translation").asText()).isEqualTo("T:queued " + i);
-        }
-        assertThat(provider.findAll(postRequestedFor(urlEqualTo(path)))).as("one call a text").hasSize(CLIENTS);
     }
 
     private CompletableFuture<HttpResponse<String>> translate(String json) {
