@@ -76,15 +76,13 @@ final class JdbcKeyRates implements KeyRates {
         } catch (RuntimeException e) {
             reserved = CompletableFuture.failedFuture(e);
         }
-        return reserved.handle((reservation, failure) -> {
-            if (failure == null) {
-                reachable();
-                return CompletableFuture.completedFuture(reservation.map(taken -> (Reservation) used -> settle(taken,
-                        used)));
-            }
+        return reserved.<Optional<Reservation>>thenApply(reservation -> {
+            reachable();
+            return reservation.map(taken -> used -> settle(taken, used));
+        }).exceptionallyCompose(failure -> {
             unreachable(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
             return share().reserve(key, tokens, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), waits);
-        }).thenCompose(next -> next);
+        });
     }
 
     private void settle(Reservation taken, long used) {
