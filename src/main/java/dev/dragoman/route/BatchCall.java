@@ -39,9 +39,12 @@ import dev.dragoman.translate.UsageShares;
  * the tokens of replies that did not align included, so the segments' usage adds up to what the provider counted.
  * <p>
  * A part the provider refuses for good is split in halves as well, so that a line a content filter refuses does not
- * take its neighbours down: only that line fails, in its place among the results. A call that fails for a reason that
- * may pass (the provider is down, every key rests) fails the whole batch on this instance, as a text's failure would,
- * so the strategy moves on or the source fails (or retries) each segment with the reason.
+ * take its neighbours down: only that line fails, in its place among the results. A line whose replies are bad while
+ * the instance translates its neighbours gets the rounds an unbatched text gets from {@link InstanceWaitPolicy}
+ * ({@code dragoman.retry.transient-attempts} more calls) before it fails alone: a flaky provider's next answer is
+ * likely good. A call that fails for a reason that may pass (the provider is down, every key rests) fails the whole
+ * batch on this instance, as a text's failure would, so the strategy moves on or the source fails (or retries) each
+ * segment with the reason.
  */
 final class BatchCall implements Processor {
 
@@ -54,10 +57,13 @@ final class BatchCall implements Processor {
     private final ProducerTemplate template;
     private final InstanceMemory memory;
     private final ReplyChecks checks;
+    private final int badReplyRounds;
 
+    /** @param badReplyRounds more calls a line alone gets while its replies are bad and its neighbours good */
     BatchCall(ProviderInstance provider, String callEndpoint, BatchRepairs repairs, ProducerTemplate template,
-            InstanceMemory memory, ReplyChecks checks) {
+            InstanceMemory memory, ReplyChecks checks, int badReplyRounds) {
         this.provider = provider;
+        this.badReplyRounds = badReplyRounds;
         this.memory = memory;
         this.checks = checks;
         this.callEndpoint = callEndpoint;
@@ -182,6 +188,12 @@ final class BatchCall implements Processor {
     private Object single(Exchange exchange, TranslationRequest request, Usage inherited, boolean split)
             throws Exception {
         Exchange call = call(exchange, request, 0);
+        // each round is a call of its own, with the call route's attempts and backoff; the deadline bounds them all
+        for (int round = 1; split && round <= badReplyRounds && badText(exchange, call.getException()); round++) {
+            LOG.info("{}: bad replies to {} of a batch while its neighbours translate; round {} of {} alone",
+                    provider.name(), request.id(), round + 1, badReplyRounds + 1);
+            call = call(exchange, request, 0);
+        }
         Exception failure = call.getException();
         if (failure == null) {
             Translation translation = call.getMessage().getBody(Translation.class);

@@ -133,7 +133,8 @@ public class ProviderRoutes extends RouteBuilder {
                 .choice()
                     .when(body().isInstanceOf(TranslationBatch.class))
                         .process(new BatchCall(provider, callEndpoint(provider), batchRepairs,
-                                getContext().createProducerTemplate(), memory, checks))
+                                getContext().createProducerTemplate(), memory, checks,
+                                providers.settings().retry().transientRetries()))
                     .otherwise()
                         .process(memory::recall)
                         // a text the memory had is translated already: no call
