@@ -1,6 +1,7 @@
 # Dragoman's image: the jar (with its configuration and routes inside) and the shipped JVM options, run as a user
 # without rights on a JRE. Build: docker build -t dragoman . ; run: docker run -p 8080:8080 dragoman, with
-# DRAGOMAN_CONFIG pointing at a mounted properties file to configure it (deploy/kubernetes does so).
+# DRAGOMAN_CONFIG pointing at a mounted properties file, or a folder of them, to configure it (deploy/kubernetes
+# mounts its ConfigMap so).
 
 # --- build: the jar, without the tests (bin/test runs them) --------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build

@@ -7,12 +7,13 @@ import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dragoman.config.ConfigLocations;
 import dev.dragoman.provider.ConfigurationException;
 
 /**
- * Starts Dragoman from any folder: properties from {@code -D} system properties, then the file named by
- * {@code DRAGOMAN_CONFIG}, then {@code ./application.properties} when present, then the one shipped inside the jar;
- * routes as {@link RouteFiles} finds them.
+ * Starts Dragoman from any folder: properties from {@code -D} system properties, then the files {@code DRAGOMAN_CONFIG}
+ * names, then {@code ./application.properties} when present, then the one shipped inside the jar
+ * ({@link ConfigLocations}); routes as {@link RouteFiles} finds them.
  */
 public final class Dragoman {
 
@@ -23,9 +24,9 @@ public final class Dragoman {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main(Dragoman.class);
-        main.setDefaultPropertyPlaceholderLocation(propertyLocations(System.getenv("DRAGOMAN_CONFIG")));
         RouteFiles.configure(main.configure(), Path.of("routes"));
         try {
+            main.setDefaultPropertyPlaceholderLocation(ConfigLocations.of(System.getenv("DRAGOMAN_CONFIG")));
             System.exit(main.run(args));
         } catch (Exception e) {
             ConfigurationException wrong = ObjectHelper.getException(ConfigurationException.class, e);
@@ -35,14 +36,5 @@ public final class Dragoman {
             LOG.error("Dragoman cannot start: {}", wrong.getMessage());
             System.exit(1);
         }
-    }
-
-    /**
-     * Camel takes a property from the first location that has it, so the user's file comes first and the shipped one
-     * last; a named file must exist, the working directory's may not.
-     */
-    public static String propertyLocations(String extraConfig) {
-        String found = "file:application.properties;optional=true,classpath:application.properties";
-        return extraConfig == null || extraConfig.isBlank() ? found : "file:" + extraConfig.strip() + "," + found;
     }
 }

@@ -3,29 +3,18 @@ package dev.dragoman;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.dragoman.config.ConfigLocations;
 import dev.dragoman.provider.ConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class DragomanTest {
-
-    @Test
-    void the_file_named_by_dragoman_config_overrides_the_shipped_properties(@TempDir Path dir) throws Exception {
-        Path extra = Files.writeString(dir.resolve("extra.properties"), "dragoman.target-lang = German\n");
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().addLocation(Dragoman.propertyLocations(extra.toString()));
-            context.start();
-            assertThat(context.getPropertiesComponent().resolveProperty("dragoman.target-lang")).contains("German");
-            assertThat(context.getPropertiesComponent().resolveProperty("dragoman.file.inbox")).contains("data/inbox");
-        }
-    }
 
     @Test
     void start_up_stops_with_the_property_to_fix(@TempDir Path dir) throws Exception {
@@ -35,7 +24,7 @@ class DragomanTest {
                 dragoman.provider.x.keys = sk-abcdefghijklmnop
                 """);
         Main main = new Main(Dragoman.class);
-        main.setDefaultPropertyPlaceholderLocation(Dragoman.propertyLocations(extra.toString()));
+        main.setDefaultPropertyPlaceholderLocation(ConfigLocations.of(extra.toString()));
         Throwable failure = catchThrowable(main::start);
         main.stop();
         assertThat(ObjectHelper.getException(ConfigurationException.class, failure))

@@ -44,10 +44,12 @@ class KubernetesFilesTest {
         String health = shipped.getProperty("camel.management.health-path");
         for (String kustomization : List.of("base", "overlays/example")) {
             List<Map<String, Object>> resources = render(DEPLOY.resolve(kustomization));
-            Properties config = properties((String) map(map(only(resources, "ConfigMap"), "data"))
-                    .get("dragoman.properties"));
+            Properties config = configuration(resources);
             Map<String, Object> pod = map(map(only(resources, "Deployment"), "spec"), "template");
             Map<String, Object> container = map(list(map(pod, "spec"), "containers").get(0));
+
+            assertThat(list(container, "env")).as("DRAGOMAN_CONFIG names the ConfigMap's folder")
+                    .contains(Map.of("name", "DRAGOMAN_CONFIG", "value", configMount(pod, container)));
 
             assertThat(ports(container)).as(kustomization).containsEntry("http",
                     Integer.valueOf(config.getProperty("camel.server.port")))
@@ -74,8 +76,7 @@ class KubernetesFilesTest {
     @Test
     void the_kafka_scaler_watches_the_stream_s_own_topic_and_group() throws Exception {
         List<Map<String, Object>> resources = render(DEPLOY.resolve("overlays/example"));
-        Properties config = properties((String) map(map(only(resources, "ConfigMap"), "data"))
-                .get("dragoman.properties"));
+        Properties config = configuration(resources);
 
         Map<String, Object> trigger = map(list(map(only(resources, "ScaledObject"), "spec"), "triggers").get(0));
 
@@ -84,6 +85,21 @@ class KubernetesFilesTest {
                 .containsEntry("bootstrapServers", config.getProperty("dragoman.kafka.brokers"));
         assertThat(resources).as("KEDA alone sets the replicas").noneMatch(r -> "HorizontalPodAutoscaler"
                 .equals(r.get("kind")));
+    }
+
+    @Test
+    void the_overlay_adds_a_file_of_its_own_and_repeats_nothing_of_the_base() throws Exception {
+        Map<String, Object> base = map(only(render(DEPLOY.resolve("base")), "ConfigMap"), "data");
+        Map<String, Object> overlay = map(only(render(DEPLOY.resolve("overlays/example")), "ConfigMap"), "data");
+
+        assertThat(overlay).containsAllEntriesOf(base).hasSizeGreaterThan(base.size());
+        Properties said = configuration(base);
+        for (String file : overlay.keySet()) {
+            if (!base.containsKey(file)) {
+                properties((String) overlay.get(file)).forEach((name, value) -> assertThat(said.get(name))
+                        .as(file + " repeats " + name).isNotEqualTo(value));
+            }
+        }
     }
 
     @Test
@@ -154,6 +170,30 @@ class KubernetesFilesTest {
         List<Map<String, Object>> resources = new ArrayList<>();
         new Load(LoadSettings.builder().build()).loadAllFromString(yaml).forEach(resource -> resources.add(map(resource)));
         return resources;
+    }
+
+    /** The properties Dragoman reads from the ConfigMap's folder: its *.properties keys in name order, later wins. */
+    private static Properties configuration(List<Map<String, Object>> resources) throws IOException {
+        return configuration(map(only(resources, "ConfigMap"), "data"));
+    }
+
+    private static Properties configuration(Map<String, Object> data) throws IOException {
+        Properties config = new Properties();
+        for (String file : new TreeSet<>(data.keySet())) {
+            if (file.endsWith(".properties")) {
+                config.putAll(properties((String) data.get(file)));
+            }
+        }
+        return config;
+    }
+
+    /** Where the container mounts the ConfigMap. */
+    private static String configMount(Map<String, Object> pod, Map<String, Object> container) {
+        String volume = list(map(pod, "spec"), "volumes").stream().map(KubernetesFilesTest::map)
+                .filter(v -> v.containsKey("configMap")).map(v -> (String) v.get("name")).findFirst().orElseThrow();
+        return list(container, "volumeMounts").stream().map(KubernetesFilesTest::map)
+                .filter(mount -> volume.equals(mount.get("name"))).map(mount -> (String) mount.get("mountPath"))
+                .findFirst().orElseThrow();
     }
 
     private static Map<String, Object> only(List<Map<String, Object>> resources, String kind) {

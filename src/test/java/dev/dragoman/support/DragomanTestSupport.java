@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 
 import dev.dragoman.Dragoman;
 import dev.dragoman.RouteFiles;
+import dev.dragoman.config.ConfigLocations;
 
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +55,7 @@ public abstract class DragomanTestSupport extends CamelMainTestSupport {
 
     @Override
     protected String getPropertyPlaceholderLocations() {
-        return Dragoman.propertyLocations(null);
+        return ConfigLocations.of(null);
     }
 
     @Override
