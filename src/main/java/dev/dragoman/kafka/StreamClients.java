@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +22,7 @@ final class StreamClients {
 
     private final KafkaConfiguration configuration;
     private final String group;
+    private final String groupInstanceId;
 
     /** @param component the kafka component's configuration, copied */
     StreamClients(KafkaConfiguration component, String brokers, StreamSettings settings) {
@@ -41,10 +43,16 @@ final class StreamClients {
             configuration.setIsolationLevel("read_committed");
         }
         group = settings.group();
+        groupInstanceId = settings.groupInstanceId();
     }
 
     Consumer<String, String> consumer() {
-        return new KafkaConsumer<>(withBrokers(configuration.createConsumerProperties()));
+        Properties properties = withBrokers(configuration.createConsumerProperties());
+        if (groupInstanceId != null) {
+            // a static member (KIP-345): restarted under the same name, it takes its partitions back at once
+            properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId);
+        }
+        return new KafkaConsumer<>(properties);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.dragoman.config.PropertySource;
 /**
  * The Kafka stream's settings ({@code dragoman.kafka.*}, documented in application.properties).
  *
+ * @param groupInstanceId this process's static member name in the group, or null for a dynamic member
  * @param maxPollRecords records one poll hands over at most
  * @param pollWait       how long a poll waits for records when nothing is in flight
  * @param maxInFlight    records being translated at once
@@ -23,6 +24,7 @@ public record StreamSettings(
         String output,
         String deadLetter,
         String group,
+        String groupInstanceId,
         int maxPollRecords,
         Duration pollWait,
         int sessionTimeout,
@@ -45,6 +47,7 @@ public record StreamSettings(
                 source.required("dragoman.kafka.output"),
                 source.required("dragoman.kafka.dead-letter"),
                 source.required("dragoman.kafka.group"),
+                source.text("dragoman.kafka.group-instance-id").orElse(null),
                 source.requiredInteger("dragoman.kafka.max-poll-records"),
                 source.requiredDuration("dragoman.kafka.batch-wait"),
                 source.requiredInteger("dragoman.kafka.session-timeout"),

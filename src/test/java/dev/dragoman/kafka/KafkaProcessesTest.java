@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Dragoman processes (JVMs of their own) on one consumer group: one killed mid-stream loses nothing and redoes at
  * most its records in flight and one commit interval's worth (none with exactly-once), and several share the input
- * partitions, the survivors taking over from one that stops.
+ * partitions, the survivors taking over from one that stops; one with a name of its own in the group takes its
+ * partitions back as soon as it is restarted.
  */
 class KafkaProcessesTest {
 
@@ -101,6 +102,24 @@ class KafkaProcessesTest {
         assertThat(ids(out)).as("every record once").hasSize(KILL_RECORDS);
         assertThat(out).as("no duplicates").hasSize(KILL_RECORDS);
         assertThat(texts(out)).isEqualTo(expectedTexts("once", KILL_RECORDS));
+    }
+
+    @Test
+    void should_take_its_partitions_back_at_once_when_restarted_under_its_group_instance_id() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(20)));
+        KafkaTopics topics = KafkaTopics.create(3);
+        KafkaBroker.send(records(topics, "static", KILL_RECORDS));
+        Map<String, String> settings = settings(topics, "static");
+        // a dynamic member restarted would wait for the dead one's session, far longer than the restart is given below
+        settings.put("dragoman.kafka.session-timeout", "90000");
+        settings.put("dragoman.kafka.group-instance-id", "dragoman-static-1");
+
+        runAndKill(DragomanProcess.start("static-first", settings), topics);
+        try (DragomanProcess restarted = DragomanProcess.start("static-second", settings)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ids(KafkaBroker.readAll(topics.output())).size() == KILL_RECORDS);
+        }
+        assertThat(texts(KafkaBroker.readAll(topics.output()))).isEqualTo(expectedTexts("static", KILL_RECORDS));
     }
 
     @Test
