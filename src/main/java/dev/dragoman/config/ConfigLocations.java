@@ -1,7 +1,6 @@
 package dev.dragoman.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +62,8 @@ public final class ConfigLocations {
             }
             return Arrays.asList(found);
         } catch (IOException e) {
-            throw new UncheckedIOException("DRAGOMAN_CONFIG names the folder " + named + ", which cannot be read", e);
+            throw new ConfigurationException("DRAGOMAN_CONFIG names the folder " + named + ", which cannot be read: "
+                    + e.getMessage());
         }
     }
 }
