@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,20 +208,9 @@ final class BatchCall implements Processor {
                 String.class), failure, false);
     }
 
-    /**
-     * One call on a fresh exchange that carries over only what bounds the text's work (its deadline, whether its
-     * caller is still there, the named client it is for), so that no state of an earlier call (retries counted,
-     * failures) reaches the next.
-     */
+    /** One call on an exchange of its own ({@link SubExchange}). */
     private Exchange call(Exchange exchange, TranslationRequest request, int batchSize) {
-        Exchange call = new DefaultExchange(exchange.getContext());
-        for (String property : List.of(ExchangeKeys.DEADLINE, ExchangeKeys.CLIENT_GONE, ExchangeKeys.STARTED,
-                ExchangeKeys.CLIENT)) {
-            Object value = exchange.getProperty(property);
-            if (value != null) {
-                call.setProperty(property, value);
-            }
-        }
+        Exchange call = SubExchange.of(exchange);
         if (batchSize > 1) {
             call.setProperty(ExchangeKeys.BATCH_SIZE, batchSize);
         }

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 
 import dev.dragoman.provider.InstanceClosedException;
 import dev.dragoman.provider.ProviderInstance;
@@ -64,13 +63,7 @@ final class RefusedSegments implements Processor {
         if (refused.isEmpty() || place < 0 || place == order.size() - 1) {
             return;
         }
-        Exchange again = new DefaultExchange(exchange.getContext());
-        for (String property : List.of(ExchangeKeys.DEADLINE, ExchangeKeys.CLIENT_GONE, ExchangeKeys.STARTED,
-                ExchangeKeys.CLIENT)) {
-            if (exchange.getProperty(property) != null) {
-                again.setProperty(property, exchange.getProperty(property));
-            }
-        }
+        Exchange again = SubExchange.of(exchange);
         again.setProperty(ExchangeKeys.TRIED_INSTANCES, new HashSet<>(order.subList(0, place + 1)));
         again.getMessage().setBody(new TranslationBatch(refused.stream()
                 .map(i -> asked.requests().get(i)).toList()));
