@@ -149,9 +149,13 @@ class ClientGoneTest extends DragomanTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size(lane) == 0);
     }
 
-    /** A POST /translate on a connection of its own, which the test closes to leave. */
     private Socket request(String json, boolean events) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port());
+        return request(port(), json, events);
+    }
+
+    /** A POST /translate on a connection of its own, which the test closes to leave. */
+    static Socket request(int port, String json, boolean events) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         socket.getOutputStream().write(("POST /translate HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\n" + (events ? "Accept: text/event-stream\r\n" : "")
