@@ -130,6 +130,14 @@ public final class ReplyBuilder {
     }
 
     /**
+     * The tokens the provider counted so far, whether or not the reply turns out to be a translation: one cut off at
+     * the token limit or broken off is paid for all the same. Null when it did not say.
+     */
+    public Usage usage() {
+        return usage;
+    }
+
+    /**
      * Records why the provider ended the reply, in its own words (null when it did not say), with what the dialect's
      * documented reasons mean; a reason not listed there ends a whole reply.
      */

@@ -4,14 +4,14 @@ import org.apache.camel.Exchange;
 
 import dev.dragoman.observe.CallOutcome;
 import dev.dragoman.observe.KeyMeters;
-import dev.dragoman.provider.Reply;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Usage;
 
 /**
  * Records each HTTP call of a key lane exactly once, whatever its outcome: {@link #sent} just before the request goes
- * out, {@link #answered} once the reply is read, {@link #done} in the lane's finally block. A call that never went out
- * (the key rests, the text's time is up) is not a call and is not recorded.
+ * out, {@link #answered} once the reply is read, {@link #done} in the lane's finally block, with the tokens the
+ * provider counted for it ({@link ExchangeKeys#BILLED}) whether its reply was a translation or not. A call that never
+ * went out (the key rests, the text's time is up) is not a call and is not recorded.
  */
 final class CallMeter {
 
@@ -26,9 +26,7 @@ final class CallMeter {
     }
 
     void answered(Exchange exchange) {
-        Call call = exchange.getProperty(ExchangeKeys.CALL_METER, Call.class);
-        call.answered = true;
-        call.usage = exchange.getMessage().getBody(Reply.class).usage();
+        exchange.getProperty(ExchangeKeys.CALL_METER, Call.class).answered = true;
     }
 
     void done(Exchange exchange) {
@@ -37,7 +35,7 @@ final class CallMeter {
             // a call that was not answered failed in this try block, whose finally holds its failure
             meters.record(call.answered ? CallOutcome.OK
                     : CallOutcome.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)), nanos,
-                    call.usage);
+                    exchange.getProperty(ExchangeKeys.BILLED, Usage.class));
         }
     }
 
@@ -45,7 +43,6 @@ final class CallMeter {
 
         private final long sent;
         private boolean answered;
-        private Usage usage;
 
         Call(long sent) {
             this.sent = sent;

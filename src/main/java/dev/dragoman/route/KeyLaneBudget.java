@@ -15,7 +15,6 @@ import dev.dragoman.keys.InstanceBudget;
 import dev.dragoman.keys.KeyRates;
 import dev.dragoman.provider.HttpCall;
 import dev.dragoman.provider.ProviderInstance;
-import dev.dragoman.provider.Reply;
 import dev.dragoman.translate.ExchangeKeys;
 import dev.dragoman.translate.Usage;
 
@@ -23,7 +22,8 @@ import dev.dragoman.translate.Usage;
  * A call's part of its key's per-minute limits ({@code rpm}, {@code tpm}), of its instance's spending
  * ({@code budget}, {@code tokens-per-day}), and of its HTTP client's ({@code dragoman.http.clients}). The limits are
  * taken right before the request goes out, once the call has its slot, so that requests leave no faster than the
- * limit allows; the tokens are an estimate until the reply says how many it used. Camel's throttle EIP is not used
+ * limit allows; the tokens are an estimate until the reply says how many it used, a reply that is no translation (cut
+ * off at the token limit, empty) included: the provider bills those too. Camel's throttle EIP is not used
  * for rpm: it counts requests in this process only, and knows nothing of tokens. A call whose limits are not due yet
  * waits for them without a thread, and goes on, on a worker of {@code waits} ({@link Redeliveries}), once they are.
  */
@@ -79,7 +79,7 @@ final class KeyLaneBudget extends AsyncProcessorSupport {
 
     void settle(Exchange exchange) {
         if (exchange.removeProperty(held) instanceof Held call) {
-            Usage usage = exchange.getMessage().getBody() instanceof Reply reply ? reply.usage() : null;
+            Usage usage = exchange.getProperty(ExchangeKeys.BILLED, Usage.class);
             if (usage == null) {
                 // the provider did not say: the estimate stands
                 call.reservation().settle(call.estimate());

@@ -254,7 +254,9 @@ public class ProviderRoutes extends RouteBuilder {
         if (budget != null) {
             call.process(budget::settle);
         }
-        call.process(limit::release)
+        // the call's tokens are counted: the text's next call starts without them
+        call.removeProperty(ExchangeKeys.BILLED)
+                    .process(limit::release)
                     // a probe that got no verdict (a reset, a timeout) leaves the key to the next probe
                     .process(exchange -> provider.keys().endProbe(key))
                 .end();

@@ -53,7 +53,6 @@ final class ReplyReader implements Processor {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
         HttpCall call = exchange.getProperty(ExchangeKeys.CALL, HttpCall.class);
-        WireFormat wire = provider.wire();
         try (InputStream body = new ReplyBody(message.getBody(InputStream.class), provider.settings().maxReply())) {
             if (status / 100 != 2) {
                 throw error(status, contentType, text(body), message);
@@ -63,20 +62,14 @@ final class ReplyReader implements Processor {
             // a retry on another key starts the text over
             listener.onReset();
             ReplyBuilder reply = new ReplyBuilder(listener);
-            Reply built;
-            if (call.stream() && contentType.startsWith("text/event-stream")) {
-                SseReader.read(new InputStreamReader(body, StandardCharsets.UTF_8),
-                        event -> wire.readEvent(event, reply));
-                built = reply.buildStreamed();
-            } else {
-                String type = contentType.isEmpty() ? "no content type" : contentType;
-                // parsed as it is read: a reply held as text first cost a buffer and a copy per call
-                JsonNode json = Json.tryParse(body).orElseThrow(() -> ProviderException.of(
-                        ErrorClass.INVALID_REPLY, "reply is not JSON (" + type + ")"));
-                wire.readReply(json, reply);
-                built = reply.build();
+            try {
+                message.setBody(read(call, contentType, body, reply));
+            } finally {
+                // what the provider counted is paid for, translation or not (cut off at max_tokens, empty)
+                if (reply.usage() != null) {
+                    exchange.setProperty(ExchangeKeys.BILLED, reply.usage());
+                }
             }
-            message.setBody(built);
             // read: left on, the reply's HTTP headers would be copied at every step of the call's way back
             message.getHeaders().clear();
         } catch (ProviderException e) {
@@ -90,6 +83,21 @@ final class ReplyReader implements Processor {
         } catch (IOException e) {
             throw ProviderException.of(ErrorClass.TRANSIENT, "reading the reply failed: " + e.getMessage());
         }
+    }
+
+    private Reply read(HttpCall call, String contentType, InputStream body, ReplyBuilder reply)
+            throws ProviderException, IOException {
+        WireFormat wire = provider.wire();
+        if (call.stream() && contentType.startsWith("text/event-stream")) {
+            SseReader.read(new InputStreamReader(body, StandardCharsets.UTF_8), event -> wire.readEvent(event, reply));
+            return reply.buildStreamed();
+        }
+        String type = contentType.isEmpty() ? "no content type" : contentType;
+        // parsed as it is read: a reply held as text first cost a buffer and a copy per call
+        JsonNode json = Json.tryParse(body).orElseThrow(() -> ProviderException.of(
+                ErrorClass.INVALID_REPLY, "reply is not JSON (" + type + ")"));
+        wire.readReply(json, reply);
+        return reply.build();
     }
 
     private ProviderException error(int status, String contentType, String raw, Message message) {

@@ -82,6 +82,12 @@ public final class ExchangeKeys {
     public static final String CALL_TIMER = "DragomanCallTimer";
     /** When the key lane's HTTP call went out and what it came to, until the call is recorded in the metrics. */
     public static final String CALL_METER = "DragomanCallMeter";
+    /**
+     * The {@link Usage} the provider counted for the key lane's call, set as its reply is read whether the reply is a
+     * translation or not (cut off at the token limit, empty, broken off, failing a check: all paid for); the lane's
+     * budget and meter take it in its finally block, which then removes it.
+     */
+    public static final String BILLED = "DragomanBilled";
     /** Whether the call is retried on the same instance; read by the instance route's {@code retryWhile}. */
     public static final String RETRY = "DragomanRetry";
     /** Why the instance failed for good, for the error the caller sees. */

@@ -28,7 +28,8 @@ import dev.dragoman.support.StubServers;
 /**
  * The per-instance and per-key budgets of one process, through the routes against stand-ins that count 43 tokens a
  * call (31 prompt, 12 completion): {@code paid} spends 0.0043 a call at 100 a million tokens, so its budget of 0.01
- * is spent by its third call and {@code spare} takes the rest; {@code metered} has {@code tpm = 10000}.
+ * is spent by its third call and {@code spare} takes the rest; {@code metered} has {@code tpm = 10000};
+ * {@code truncating} answers every call with a reply cut off at the token limit, which it bills all the same.
  */
 class KeyBudgetsTest extends DragomanTestSupport {
 
@@ -44,10 +45,13 @@ class KeyBudgetsTest extends DragomanTestSupport {
     @RegisterExtension
     static WireMockExtension metered = StubServers.create();
 
+    @RegisterExtension
+    static WireMockExtension truncating = StubServers.create();
+
     @Override
     protected Properties properties() {
         Properties properties = new Properties();
-        properties.put("dragoman.providers", "paid, spare, metered");
+        properties.put("dragoman.providers", "paid, spare, metered, truncating");
         properties.put("dragoman.strategy", "fallback");
         openAi(properties, "paid", paid.baseUrl(), "sk-paid-budget-key-000001", "paid-model");
         properties.put("dragoman.provider.paid.price-prompt", "100");
@@ -57,6 +61,13 @@ class KeyBudgetsTest extends DragomanTestSupport {
         openAi(properties, "metered", metered.baseUrl(), "sk-metered-tpm-key-000001", "metered-model");
         properties.put("dragoman.provider.metered.tpm", String.valueOf(TPM));
         properties.put("dragoman.provider.metered.batch-lines", "1");
+        openAi(properties, "truncating", truncating.baseUrl(), "sk-truncating-key-0000001", "truncating-model");
+        properties.put("dragoman.provider.truncating.price-prompt", "100");
+        properties.put("dragoman.provider.truncating.price-completion", "100");
+        properties.put("dragoman.provider.truncating.budget", "1");
+        // the truncated text's retries, quickly: no other case here retries
+        properties.put("dragoman.retry.backoff", "10ms");
+        properties.put("dragoman.retry.max-backoff", "50ms");
         return properties;
     }
 
@@ -83,6 +94,27 @@ class KeyBudgetsTest extends DragomanTestSupport {
         assertThat(http.get("/observe/metrics").body())
                 .contains("dragoman_spend_total{instance=\"paid\"")
                 .containsPattern("dragoman_key_budget_remaining\\{instance=\"paid\",key=\"all\",kind=\"budget\"} 0\\.0");
+    }
+
+    @Test
+    void replies_that_are_no_translation_are_paid_for_and_counted() throws Exception {
+        truncating.stubFor(post(OpenAiStub.PATH)
+                .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"Cut of\"}", "length")));
+        HttpClientSupport http = new HttpClientSupport(port());
+
+        HttpClientSupport.Reply reply = http.postJson("/translate",
+                "{\"text\":\"A long text\",\"provider\":\"truncating\"}");
+
+        assertThat(reply.status()).isEqualTo(502);
+        assertThat(reply.body()).contains("cut off at max_tokens");
+        int calls = truncating.getAllServeEvents().size();
+        assertThat(calls).as("calls, each cut off").isPositive();
+        JsonNode budget = http.get("/providers").json().get(3).get("budget");
+        assertThat(budget.get("tokens_today").asLong()).isEqualTo((long) calls * TOKENS_PER_CALL);
+        assertThat(budget.get("spend").asDouble()).isEqualTo(calls * 0.0043, within(1e-9));
+        assertThat(http.get("/observe/metrics").body()).containsPattern(
+                "dragoman_tokens_total\\{[^}]*instance=\"truncating\"[^}]*kind=\"completion\"[^}]*} "
+                        + calls * 12 + "\\.0");
     }
 
     @Test
