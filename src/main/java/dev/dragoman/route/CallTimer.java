@@ -81,7 +81,9 @@ final class CallTimer {
                 : (Cancellable) scope.execRuntime);
         try {
             return chain.proceed(request, scope);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // cancelled while HttpClient holds the connection, it may say so in its own words: an IllegalStateException
+            // ("Endpoint not acquired / already released") when the timer fired between the lease and the connect
             if (call.ended == null) {
                 throw e;
             }
@@ -209,8 +211,11 @@ final class CallTimer {
                     throw call.endedEarly();
                 }
                 return result;
-            } catch (IOException e) {
-                throw call.ended != null ? call.endedEarly() : e;
+            } catch (IOException | RuntimeException e) {
+                if (call.ended == null) {
+                    throw e;
+                }
+                throw call.endedEarly();
             }
         }
 
