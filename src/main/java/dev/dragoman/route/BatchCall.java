@@ -56,15 +56,17 @@ final class BatchCall implements Processor {
     private final ProducerTemplate template;
     private final InstanceMemory memory;
     private final ReplyChecks checks;
+    private final TokensInVain inVain;
     private final int badReplyRounds;
 
     /** @param badReplyRounds more calls a line alone gets while its replies are bad and its neighbours good */
     BatchCall(ProviderInstance provider, String callEndpoint, BatchRepairs repairs, ProducerTemplate template,
-            InstanceMemory memory, ReplyChecks checks, int badReplyRounds) {
+            InstanceMemory memory, ReplyChecks checks, TokensInVain inVain, int badReplyRounds) {
         this.provider = provider;
         this.badReplyRounds = badReplyRounds;
         this.memory = memory;
         this.checks = checks;
+        this.inVain = inVain;
         this.callEndpoint = callEndpoint;
         Integer lines = provider.settings().option(ProviderOptions.BATCH_LINES);
         Integer chars = provider.settings().option(ProviderOptions.BATCH_CHARS);
@@ -130,7 +132,8 @@ final class BatchCall implements Processor {
             return List.of(single(exchange, part.get(0), inherited, split));
         }
         Exchange call = call(exchange, BatchPrompt.request(new TranslationBatch(part)), part.size());
-        Usage spent = inherited;
+        // a call that failed for good leaves its bad replies' tokens to be shared like those of one that did not align
+        Usage spent = UsageShares.plus(inherited, inVain.take(call));
         String why;
         if (call.getException() == null) {
             Translation reply = call.getMessage().getBody(Translation.class);
@@ -139,7 +142,7 @@ final class BatchCall implements Processor {
                 provider.goodReplies().translated();
                 return aligned(exchange, part, reply, aligned.get(), inherited);
             }
-            spent = UsageShares.plus(inherited, reply.usage());
+            spent = UsageShares.plus(spent, reply.usage());
             why = "the reply is not a JSON array of " + part.size() + " translations";
         } else if (Retryable.invalidReply(call.getException()) || !Retryable.of(call.getException())) {
             // a reply that is no translation, or a refusal (a content filter refuses the whole batch for one line)
@@ -187,18 +190,20 @@ final class BatchCall implements Processor {
     private Object single(Exchange exchange, TranslationRequest request, Usage inherited, boolean split)
             throws Exception {
         Exchange call = call(exchange, request, 0);
+        Usage spent = UsageShares.plus(inherited, inVain.take(call));
         // each round is a call of its own, with the call route's attempts and backoff; the deadline bounds them all
         for (int round = 1; split && round <= badReplyRounds && badText(exchange, call.getException()); round++) {
             LOG.info("{}: bad replies to {} of a batch while its neighbours translate; round {} of {} alone",
                     provider.name(), request.id(), round + 1, badReplyRounds + 1);
             call = call(exchange, request, 0);
+            spent = UsageShares.plus(spent, inVain.take(call));
         }
         Exception failure = call.getException();
         if (failure == null) {
             Translation translation = call.getMessage().getBody(Translation.class);
             memory.remember(request, translation);
             return new Translation(translation.provider(), translation.model(), translation.text(),
-                    UsageShares.plus(translation.usage(), inherited));
+                    UsageShares.plus(translation.usage(), spent));
         }
         if (!split || Retryable.of(failure) && !badText(exchange, failure)) {
             throw failure(exchange, call);

@@ -37,6 +37,7 @@ import dev.dragoman.translate.Translation;
 import dev.dragoman.translate.TranslationHeaders;
 import dev.dragoman.translate.TranslationBatch;
 import dev.dragoman.translate.TranslationRequest;
+import dev.dragoman.translate.UsageShares;
 
 /**
  * Routes generated from configuration, per provider instance: {@code direct:provider-<name>} takes a text, or a
@@ -83,11 +84,12 @@ public class ProviderRoutes extends RouteBuilder {
                 offlineRoute(provider, local);
             } else {
                 InstanceMeters meters = providerMeters.instance(provider);
-                ReplyChecks checks = new ReplyChecks(SegmentChecks.of(provider.settings().checks()), meters);
-                providerRoute(provider, checks);
+                TokensInVain inVain = new TokensInVain(provider.name());
+                ReplyChecks checks = new ReplyChecks(SegmentChecks.of(provider.settings().checks()), meters, inVain);
+                providerRoute(provider, checks, inVain);
                 CallTimer timer = new CallTimer(timers, provider.settings().timeout());
                 for (int lane = 0; lane < provider.keys().keys().size(); lane++) {
-                    laneRoute(provider, lane, timer, meters, checks);
+                    laneRoute(provider, lane, timer, meters, checks, inVain);
                 }
             }
         }
@@ -123,7 +125,7 @@ public class ProviderRoutes extends RouteBuilder {
         return new Translation(provider.name(), provider.settings().model(), reply.text(), null);
     }
 
-    private void providerRoute(ProviderInstance provider, ReplyChecks checks) {
+    private void providerRoute(ProviderInstance provider, ReplyChecks checks, TokensInVain inVain) {
         InstanceMemory memory = new InstanceMemory(translationMemory, provider);
         BreakerGate breaker = new BreakerGate(provider.breaker());
         ProviderRetryPolicy retryPolicy = new ProviderRetryPolicy(provider, providers.settings().retry(), breaker);
@@ -133,7 +135,7 @@ public class ProviderRoutes extends RouteBuilder {
                 .choice()
                     .when(body().isInstanceOf(TranslationBatch.class))
                         .process(new BatchCall(provider, callEndpoint(provider), batchRepairs,
-                                getContext().createProducerTemplate(), memory, checks,
+                                getContext().createProducerTemplate(), memory, checks, inVain,
                                 providers.settings().retry().transientRetries()))
                     .otherwise()
                         .process(memory::recall)
@@ -179,8 +181,9 @@ public class ProviderRoutes extends RouteBuilder {
                 .process(exchange -> {
                     Reply reply = exchange.getMessage().getBody(Reply.class);
                     String model = reply.model() != null ? reply.model() : provider.settings().model();
+                    // the text's replies before this one that were no translation are paid for too
                     exchange.getMessage().setBody(new Translation(provider.name(), model, reply.text(),
-                            reply.usage()));
+                            UsageShares.plus(reply.usage(), inVain.take(exchange))));
                     // a batch's reply is good once its segments align (BatchCall)
                     if (exchange.getProperty(ExchangeKeys.BATCH_SIZE) == null) {
                         provider.goodReplies().translated();
@@ -218,7 +221,7 @@ public class ProviderRoutes extends RouteBuilder {
     }
 
     private void laneRoute(ProviderInstance provider, int lane, CallTimer timer, InstanceMeters meters,
-            ReplyChecks checks) {
+            ReplyChecks checks, TokensInVain inVain) {
         ApiKey key = provider.keys().keys().get(lane);
         CallMeter meter = new CallMeter(meters.key(key));
         String routeId = "provider-" + provider.name() + "-key-" + (lane + 1);
@@ -244,7 +247,7 @@ public class ProviderRoutes extends RouteBuilder {
                             + "&disableStreamCache=true" + CallTimer.ENDPOINT_PARAMETERS
                             + ProxyParameters.of(provider.settings()))
                     .process(timer::watch)
-                    .process(new ReplyReader(provider, key, defaultCooldown))
+                    .process(new ReplyReader(provider, key, defaultCooldown, inVain))
                     .process(checks)
                     .process(meter::answered)
                     .process(exchange -> KeyVerdicts.answered(provider, key))

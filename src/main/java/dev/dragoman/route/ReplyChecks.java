@@ -24,10 +24,12 @@ final class ReplyChecks implements Processor {
 
     private final SegmentChecks checks;
     private final InstanceMeters meters;
+    private final TokensInVain inVain;
 
-    ReplyChecks(SegmentChecks checks, InstanceMeters meters) {
+    ReplyChecks(SegmentChecks checks, InstanceMeters meters, TokensInVain inVain) {
         this.checks = checks;
         this.meters = meters;
+        this.inVain = inVain;
     }
 
     /** In a key lane, on the reply of a call with one text: a batch's reply is checked once aligned. */
@@ -37,8 +39,10 @@ final class ReplyChecks implements Processor {
             return;
         }
         TranslationRequest request = exchange.getProperty(ExchangeKeys.REQUEST, TranslationRequest.class);
-        Optional<CheckFailure> failure = problem(request, exchange.getMessage().getBody(Reply.class).text());
+        Reply reply = exchange.getMessage().getBody(Reply.class);
+        Optional<CheckFailure> failure = problem(request, reply.text());
         if (failure.isPresent()) {
+            inVain.add(exchange, reply.usage());
             throw new CheckFailedException(failure.get().check(), failure.get().reason());
         }
     }

@@ -40,11 +40,13 @@ final class ReplyReader implements Processor {
     private final ProviderInstance provider;
     private final ApiKey key;
     private final Duration defaultCooldown;
+    private final TokensInVain inVain;
 
-    ReplyReader(ProviderInstance provider, ApiKey key, Duration defaultCooldown) {
+    ReplyReader(ProviderInstance provider, ApiKey key, Duration defaultCooldown, TokensInVain inVain) {
         this.provider = provider;
         this.key = key;
         this.defaultCooldown = defaultCooldown;
+        this.inVain = inVain;
     }
 
     @Override
@@ -62,12 +64,17 @@ final class ReplyReader implements Processor {
             // a retry on another key starts the text over
             listener.onReset();
             ReplyBuilder reply = new ReplyBuilder(listener);
+            Reply built = null;
             try {
-                message.setBody(read(call, contentType, body, reply));
+                built = read(call, contentType, body, reply);
+                message.setBody(built);
             } finally {
                 // what the provider counted is paid for, translation or not (cut off at max_tokens, empty)
                 if (reply.usage() != null) {
                     exchange.setProperty(ExchangeKeys.BILLED, reply.usage());
+                    if (built == null) {
+                        inVain.add(exchange, reply.usage());
+                    }
                 }
             }
             // read: left on, the reply's HTTP headers would be copied at every step of the call's way back

@@ -122,4 +122,12 @@ public final class ExchangeKeys {
     public static String permit(String lane) {
         return "DragomanPermit-" + lane;
     }
+
+    /**
+     * The property that holds the {@link Usage} of the replies an instance gave this text that were no translation,
+     * until the instance translates it ({@code dev.dragoman.route.TokensInVain}).
+     */
+    public static String tokensInVain(String instance) {
+        return "DragomanTokensInVain-" + instance;
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.dragoman.support.DragomanTestSupport;
@@ -29,7 +30,7 @@ import dev.dragoman.support.StubServers;
  * The per-instance and per-key budgets of one process, through the routes against stand-ins that count 43 tokens a
  * call (31 prompt, 12 completion): {@code paid} spends 0.0043 a call at 100 a million tokens, so its budget of 0.01
  * is spent by its third call and {@code spare} takes the rest; {@code metered} has {@code tpm = 10000};
- * {@code truncating} answers every call with a reply cut off at the token limit, which it bills all the same.
+ * {@code truncating} answers calls with replies cut off at the token limit, which it bills all the same.
  */
 class KeyBudgetsTest extends DragomanTestSupport {
 
@@ -115,6 +116,25 @@ class KeyBudgetsTest extends DragomanTestSupport {
         assertThat(http.get("/observe/metrics").body()).containsPattern(
                 "dragoman_tokens_total\\{[^}]*instance=\"truncating\"[^}]*kind=\"completion\"[^}]*} "
                         + calls * 12 + "\\.0");
+    }
+
+    @Test
+    void a_translation_s_usage_includes_the_replies_before_it_that_were_no_translation() throws Exception {
+        truncating.stubFor(post(OpenAiStub.PATH).inScenario("cut off once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"Cut of\"}", "length"))
+                .willSetStateTo("whole"));
+        truncating.stubFor(post(OpenAiStub.PATH).inScenario("cut off once").whenScenarioStateIs("whole")
+                .willReturn(OpenAiStub.echo()));
+
+        HttpClientSupport.Reply reply = new HttpClientSupport(port()).postJson("/translate",
+                "{\"text\":\"A long text\",\"provider\":\"truncating\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("translation").asText()).isEqualTo("T:A long text");
+        assertThat(truncating.getAllServeEvents()).hasSize(2);
+        // the cut-off reply's 31 + 12 tokens, then the translation's
+        assertThat(reply.json().at("/usage/prompt_tokens").asInt()).isEqualTo(62);
+        assertThat(reply.json().at("/usage/completion_tokens").asInt()).isEqualTo(24);
     }
 
     @Test
