@@ -142,6 +142,10 @@ final class KafkaStreamConsumer extends DefaultConsumer implements ConsumerRebal
         running = false;
         if (thread != null) {
             thread.join(TimeUnit.NANOSECONDS.toMillis(STOP_WAIT) + 10_000);
+            // once its consumer is closed: a member still polling would be fenced, not handed over
+            if (settings.groupInstanceId() != null && settings.leaveGroupOnStop() && !thread.isAlive()) {
+                clients.leaveGroup();
+            }
         }
         super.doStop();
     }

@@ -1,15 +1,27 @@
 package dev.dragoman.kafka;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberToRemove;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.dragoman.keys.Secrets;
 
 /**
  * The stream's Kafka clients, configured as camel-kafka configures its own: from the {@code kafka} component's
@@ -18,7 +30,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 final class StreamClients {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StreamClients.class);
     private static final String TRANSACTION_TIMEOUT_MS = "10000";
+    /** How long a stopping process waits for the coordinator to take it out of the group. */
+    private static final long LEAVE_WAIT_SECONDS = 10;
 
     private final KafkaConfiguration configuration;
     private final String group;
@@ -71,6 +86,31 @@ final class StreamClients {
             }
             return new KafkaProducer<>(properties);
         }, transactional, outputTopic);
+    }
+
+    /**
+     * Takes this process, a static member, out of its group once its consumer is closed: Kafka 3.9's consumer does not
+     * leave the group on close when it has a {@code group.instance.id}, so its partitions would wait for it until its
+     * session ended. Asks the group's coordinator to remove the member by its name (KIP-345,
+     * https://kafka.apache.org/39/javadoc/org/apache/kafka/clients/admin/Admin.html#removeMembersFromConsumerGroup);
+     * the other members then take its partitions at once. A broker that cannot be reached costs the stop
+     * {@value #LEAVE_WAIT_SECONDS} s and one WARN, and the partitions wait for the session as before.
+     */
+    void leaveGroup() {
+        Properties properties = withBrokers(configuration.createConsumerProperties());
+        // the connection's settings (TLS, SASL) as the consumer has them; the consumer's own would each log a WARN
+        properties.keySet().retainAll(AdminClientConfig.configNames());
+        try (Admin admin = Admin.create(properties)) {
+            admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(
+                    List.of(new MemberToRemove(groupInstanceId)))).all().get(LEAVE_WAIT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("Left consumer group {} as {}: its partitions go to the other members now", group,
+                    groupInstanceId);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Could not leave consumer group {} as {} ({}): its partitions go to the others once its session"
+                    + " ends", group, groupInstanceId, Secrets.redact(String.valueOf(e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** camel-kafka sets the bootstrap servers and group apart from the properties it makes; so does the stream. */

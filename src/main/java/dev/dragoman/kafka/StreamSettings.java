@@ -8,6 +8,7 @@ import dev.dragoman.config.PropertySource;
  * The Kafka stream's settings ({@code dragoman.kafka.*}, documented in application.properties).
  *
  * @param groupInstanceId this process's static member name in the group, or null for a dynamic member
+ * @param leaveGroupOnStop whether a static member takes itself out of the group when it stops
  * @param maxPollRecords records one poll hands over at most
  * @param pollWait       how long a poll waits for records when nothing is in flight
  * @param maxInFlight    records being translated at once
@@ -25,6 +26,7 @@ public record StreamSettings(
         String deadLetter,
         String group,
         String groupInstanceId,
+        boolean leaveGroupOnStop,
         int maxPollRecords,
         Duration pollWait,
         int sessionTimeout,
@@ -48,6 +50,7 @@ public record StreamSettings(
                 source.required("dragoman.kafka.dead-letter"),
                 source.required("dragoman.kafka.group"),
                 source.text("dragoman.kafka.group-instance-id").orElse(null),
+                source.requiredFlag("dragoman.kafka.leave-group-on-stop"),
                 source.requiredInteger("dragoman.kafka.max-poll-records"),
                 source.requiredDuration("dragoman.kafka.batch-wait"),
                 source.requiredInteger("dragoman.kafka.session-timeout"),

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Dragoman processes (JVMs of their own) on one consumer group: one killed mid-stream loses nothing and redoes at
  * most its records in flight and one commit interval's worth (none with exactly-once), and several share the input
  * partitions, the survivors taking over from one that stops; one with a name of its own in the group takes its
- * partitions back as soon as it is restarted.
+ * partitions back as soon as it is restarted, and hands them over at once when it stops if it is to leave the group.
  */
 class KafkaProcessesTest {
 
@@ -194,18 +194,44 @@ class KafkaProcessesTest {
             assertThat(texts(first)).isEqualTo(expectedTexts("first", 300));
             assertThat(providersOf(first)).as("both processes translate").containsOnlyKeys("a", "b");
 
-            assertThat(a.stop()).as("a stopped").isTrue();
-            KafkaBroker.send(records(topics, "second", 300));
-
-            // at least once: a record a was translating as it stopped may come out twice, so wait for every text
-            List<ConsumerRecord<String, String>> second = await().atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> KafkaBroker.readAll(topics.output()).stream()
-                            .filter(record -> record.value().contains("\"text\":\"second ")).toList(),
-                            records -> distinctTexts(records) == 300);
-            assertThat(texts(second)).isEqualTo(expectedTexts("second", 300));
-            assertThat(providersOf(second)).as("b takes over every partition").containsOnlyKeys("b");
+            stopAndLetTheOtherFinish(a, topics, Duration.ofSeconds(120));
         }
+    }
+
+    @Test
+    void should_hand_a_static_member_s_partitions_over_at_once_when_it_stops_and_leaves_the_group() throws Exception {
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(20)));
+        KafkaTopics topics = KafkaTopics.create(6);
+
+        try (DragomanProcess a = DragomanProcess.start("leave-a", leavingStaticMember(settings(topics, "a"), "a"));
+                DragomanProcess b = DragomanProcess.start("leave-b", leavingStaticMember(settings(topics, "b"), "b"))) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> KafkaBroker.stableMembers(topics.group()) == 2);
+
+            // a static member that stopped without leaving would hold its partitions for its 90 s session
+            stopAndLetTheOtherFinish(a, topics, Duration.ofSeconds(45));
+        }
+    }
+
+    private static Map<String, String> leavingStaticMember(Map<String, String> settings, String name) {
+        settings.put("dragoman.kafka.session-timeout", "90000");
+        settings.put("dragoman.kafka.group-instance-id", "dragoman-" + name);
+        settings.put("dragoman.kafka.leave-group-on-stop", "true");
+        return settings;
+    }
+
+    /** Stops {@code a} (gracefully), then sends 300 records, which b, the other process, must all translate in time. */
+    private static void stopAndLetTheOtherFinish(DragomanProcess a, KafkaTopics topics, Duration within)
+            throws Exception {
+        assertThat(a.stop()).as("a stopped").isTrue();
+        KafkaBroker.send(records(topics, "second", 300));
+
+        // at least once: a record a was translating as it stopped may come out twice, so wait for every text
+        List<ConsumerRecord<String, String>> second = await().atMost(within).pollInterval(Duration.ofSeconds(1))
+                .until(() -> KafkaBroker.readAll(topics.output()).stream()
+                        .filter(record -> record.value().contains("\"text\":\"second ")).toList(),
+                        records -> distinctTexts(records) == 300);
+        assertThat(texts(second)).isEqualTo(expectedTexts("second", 300));
+        assertThat(providersOf(second)).as("b takes over every partition").containsOnlyKeys("b");
     }
 
     private Map<String, String> settings(KafkaTopics topics, String name) {
