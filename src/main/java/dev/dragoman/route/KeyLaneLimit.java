@@ -13,6 +13,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeySlots;
+import dev.dragoman.translate.ClientGone;
 import dev.dragoman.translate.ExchangeKeys;
 
 /**
@@ -27,7 +28,8 @@ import dev.dragoman.translate.ExchangeKeys;
  * its route goes on, on a worker of {@code waits} ({@link Redeliveries}), once a call of the key gives its slot back;
  * one that finds the group's slots taken asks the store again a moment later, as a task of {@code waits} too.
  * Blocking its thread instead would hold an HTTP worker per waiting text, and a few more clients than the key has
- * slots would leave no worker for other requests or the health checks.
+ * slots would leave no worker for other requests or the health checks. A text whose HTTP client leaves while it waits
+ * gives its place up at once ({@link ClientGone}) rather than at its turn or its deadline.
  */
 final class KeyLaneLimit extends AsyncProcessorSupport {
 
@@ -61,15 +63,22 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
+        Waiting queued = null;
         synchronized (this) {
             if (free == 0) {
-                Waiting text = new Waiting(exchange, callback);
-                text.expiry = waits.schedule(() -> expire(text),
-                        Math.max(Deadline.remaining(exchange).toMillis(), 0), TimeUnit.MILLISECONDS);
+                queued = new Waiting(exchange, callback);
+                Waiting text = queued;
+                text.expiry = waits.schedule(() -> leave(text, "the text's deadline passed waiting for a free slot"
+                        + " on a key (dragoman.deadline)"), Math.max(Deadline.remaining(exchange).toMillis(), 0),
+                        TimeUnit.MILLISECONDS);
                 waiting.add(text);
-                return false;
+            } else {
+                free--;
             }
-            free--;
+        }
+        if (queued != null) {
+            ClientGone.onGone(exchange, queued.clientGone);
+            return false;
         }
         return takeGroupSlot(exchange, callback, true);
     }
@@ -93,6 +102,7 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
             }
         }
         next.expiry.cancel(false);
+        ClientGone.forget(next.exchange, next.clientGone);
         waits.execute(() -> takeGroupSlot(next.exchange, next.callback, false));
     }
 
@@ -129,21 +139,24 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
         return sync;
     }
 
-    private void expire(Waiting text) {
+    /** The text gives its place up without a slot: its deadline passed, or its client left. */
+    private void leave(Waiting text, String why) {
         synchronized (this) {
             if (!waiting.remove(text)) {
                 // a slot came first
                 return;
             }
         }
-        text.exchange.setException(new DeadlinePassedException("the text's deadline passed waiting for a free slot"
-                + " on a key (dragoman.deadline)"));
+        text.expiry.cancel(false);
+        ClientGone.forget(text.exchange, text.clientGone);
+        text.exchange.setException(new DeadlinePassedException(why));
         text.callback.done(false);
     }
 
-    private static final class Waiting {
+    private final class Waiting {
         private final Exchange exchange;
         private final AsyncCallback callback;
+        private final Runnable clientGone = () -> leave(this, "the client has gone: the text is not translated");
         private ScheduledFuture<?> expiry;
 
         Waiting(Exchange exchange, AsyncCallback callback) {

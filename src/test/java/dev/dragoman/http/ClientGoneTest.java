@@ -100,9 +100,9 @@ class ClientGoneTest extends DragomanTestSupport {
 
     @Test
     void should_not_send_a_waiting_text_whose_client_disconnected() throws Exception {
-        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(3000)));
+        provider.stubFor(post(OpenAiStub.PATH).willReturn(OpenAiStub.echo().withFixedDelay(5000)));
         String lane = "provider-slow-key-1";
-        // the first text holds the key's one slot for 3 s
+        // the first text holds the key's one slot for 5 s
         CompletableFuture<HttpResponse<String>> first = java.net.http.HttpClient.newHttpClient().sendAsync(
                 new HttpClientSupport(port()).request("/translate").header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
@@ -113,6 +113,9 @@ class ClientGoneTest extends DragomanTestSupport {
         try (Socket client = request("{\"text\": \"second\", \"provider\": \"slow\"}", false)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size(lane) == 2);
         }
+        // the second gives its place up as its client leaves, not at its turn
+        await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size(lane) == 1);
+        assertThat(first).as("the first text's call, still out").isNotDone();
 
         assertThat(first.get().statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size(lane) == 0);
