@@ -118,6 +118,13 @@ final class ReplicasPhase {
                                 client.send(request, HttpResponse.BodyHandlers.discarding());
                             } catch (java.net.http.HttpTimeoutException endOfRun) {
                                 return null;
+                            } catch (java.io.IOException e) {
+                                // a timeout that fires as the reply's head arrives closes the connection under the
+                                // reader: HttpClient then says "header parser received no bytes", not "timed out"
+                                if (System.nanoTime() < until) {
+                                    throw e;
+                                }
+                                return null;
                             }
                         }
                         return null;

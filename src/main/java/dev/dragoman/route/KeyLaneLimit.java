@@ -156,7 +156,9 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
     private final class Waiting {
         private final Exchange exchange;
         private final AsyncCallback callback;
-        private final Runnable clientGone = () -> leave(this, "the client has gone: the text is not translated");
+        /** Heard on the HTTP server's event loop: the text's route goes on from there on a worker of waits. */
+        private final Runnable clientGone = () -> waits.execute(
+                () -> leave(this, "the client has gone: the text is not translated"));
         private ScheduledFuture<?> expiry;
 
         Waiting(Exchange exchange, AsyncCallback callback) {
