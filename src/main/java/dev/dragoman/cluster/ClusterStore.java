@@ -174,6 +174,17 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
         reachable = false;
     }
 
+    /**
+     * The database answered: the processes share again. Said by every answer, not only the refresh's, because a
+     * refresh whose connection waited out the outage fails after the database is back, and until the next one the
+     * process would keep to its share of what it could have shared.
+     */
+    void answered() {
+        if (!reachable) {
+            reachable = true;
+        }
+    }
+
     /** The live processes of the group, as last seen. */
     int live() {
         return live;

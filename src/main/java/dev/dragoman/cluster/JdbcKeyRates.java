@@ -117,6 +117,7 @@ final class JdbcKeyRates implements KeyRates {
     }
 
     private void reachable() {
+        store.answered();
         if (unreachable.compareAndSet(true, false)) {
             shares.clear();
             LOG.info("The cluster store is back: instance {} shares its keys' {} with the group again", instance,

@@ -92,6 +92,7 @@ final class JdbcSpendLedger implements SpendLedger {
                 seen.keySet().retainAll(now.keySet());
                 seen.putAll(now);
             }
+            store.answered();
         } catch (SQLException e) {
             store.lost();
         }
@@ -106,6 +107,7 @@ final class JdbcSpendLedger implements SpendLedger {
             add.setDouble(4, spent.cost());
             try (ResultSet row = add.executeQuery()) {
                 row.next();
+                store.answered();
                 return new Spent(row.getLong(1), row.getDouble(2));
             }
         }

@@ -97,4 +97,19 @@ class JdbcBudgetsTest {
             assertThat(mine.sharers()).isEqualTo(1);
         }
     }
+
+    @Test
+    void spending_written_after_a_failed_refresh_shares_the_budget_again_at_once() throws Exception {
+        try (ClusterStore first = store(); ClusterStore second = store()) {
+            SpendLedger mine = first.ledger("answered");
+            await().atMost(Duration.ofSeconds(2)).until(() -> first.live() >= 2);
+            // as a refresh whose connection waited out an outage and failed after the database was back
+            first.lost();
+
+            mine.add(TODAY, new SpendLedger.Spent(1_000, 0.001));
+
+            assertThat(mine.unshared(TODAY).tokens()).isZero();
+            assertThat(mine.sharers()).as("the database answered the spending").isEqualTo(1);
+        }
+    }
 }
