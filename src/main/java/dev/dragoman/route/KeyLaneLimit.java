@@ -66,12 +66,7 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
         Waiting queued = null;
         synchronized (this) {
             if (free == 0) {
-                queued = new Waiting(exchange, callback);
-                Waiting text = queued;
-                text.expiry = waits.schedule(() -> leave(text, "the text's deadline passed waiting for a free slot"
-                        + " on a key (dragoman.deadline)"), Math.max(Deadline.remaining(exchange).toMillis(), 0),
-                        TimeUnit.MILLISECONDS);
-                waiting.add(text);
+                queued = queue(exchange, callback);
             } else {
                 free--;
             }
@@ -81,6 +76,15 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
             return false;
         }
         return takeGroupSlot(exchange, callback, true);
+    }
+
+    /** Puts the text at the end of the queue, to leave it when its deadline passes. Called holding {@code this}. */
+    private Waiting queue(Exchange exchange, AsyncCallback callback) {
+        Waiting text = new Waiting(exchange, callback);
+        text.expiry = waits.schedule(() -> leave(text, "the text's deadline passed waiting for a free slot on a key"
+                + " (dragoman.deadline)"), Math.max(Deadline.remaining(exchange).toMillis(), 0), TimeUnit.MILLISECONDS);
+        waiting.add(text);
+        return text;
     }
 
     /** After the call, whatever its outcome: its slot goes to the first text waiting, if any. */
