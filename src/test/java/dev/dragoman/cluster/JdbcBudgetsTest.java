@@ -92,8 +92,9 @@ class JdbcBudgetsTest {
                 postgres.start();
             }
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> theirs.total(TODAY).tokens() == 3_000);
-            assertThat(mine.unshared(TODAY).tokens()).isZero();
+            // both sides: the refresh that adds it may be between its write and its bookkeeping on a busy machine
+            await().atMost(Duration.ofSeconds(15)).until(() -> theirs.total(TODAY).tokens() == 3_000
+                    && mine.unshared(TODAY).tokens() == 0);
             assertThat(mine.sharers()).isEqualTo(1);
         }
     }
