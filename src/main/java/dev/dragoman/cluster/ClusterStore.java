@@ -1,6 +1,7 @@
 package dev.dragoman.cluster;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,8 @@ import dev.dragoman.keys.SpendLedger;
 
 /**
  * The store the processes of a group share ({@code dragoman.cluster.store = jdbc}): a PostgreSQL database, usually
- * the one the translation memory is in, reached through a small pool of its own. It makes its tables when missing.
+ * the one the translation memory is in, reached through a small pool of its own and one connection that listens for
+ * the slots the processes give back ({@link FreedSlots}). It makes its tables when missing.
  * Every {@link #REFRESH} each process says it is alive, reads the key states the others wrote (so a state one process
  * sets is seen by all within a second) and renews the leases of its calls in flight; from who was alive it knows its
  * share of the keys' slots, rates and budgets should the database go away.
@@ -78,6 +80,7 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
 
     private final HikariDataSource pool;
     private final Duration lease;
+    private final FreedSlots freed;
     /** This process in the group: random, so that a restarted process is a new one. */
     private final String process = UUID.randomUUID().toString();
     private final List<JdbcKeyStates> states = new CopyOnWriteArrayList<>();
@@ -94,9 +97,10 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
         return thread;
     });
 
-    private ClusterStore(HikariDataSource pool, Duration lease) {
+    private ClusterStore(HikariDataSource pool, Duration lease, FreedSlots freed) {
         this.pool = pool;
         this.lease = lease;
+        this.freed = freed;
         alive();
         refresher.scheduleWithFixedDelay(() -> {
             alive();
@@ -123,7 +127,8 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         try {
             createTables(pool);
-            return new ClusterStore(pool, lease);
+            return new ClusterStore(pool, lease, new FreedSlots(() -> DriverManager.getConnection(url, user,
+                    password)));
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e;
@@ -140,7 +145,8 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
 
     @Override
     public KeySlots slots(String instance, List<ApiKey> keys, int concurrency) {
-        JdbcKeySlots shared = new JdbcKeySlots(pool, instance, keys, concurrency, lease, process, this::share);
+        JdbcKeySlots shared = new JdbcKeySlots(pool, instance, keys, concurrency, lease, process, this::share,
+                freed);
         slots.add(shared);
         return shared;
     }
@@ -243,6 +249,7 @@ public final class ClusterStore implements KeyStores, AutoCloseable {
     @Override
     public void close() {
         refresher.shutdownNow();
+        freed.close();
         pool.close();
     }
 }

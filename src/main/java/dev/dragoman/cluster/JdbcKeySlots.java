@@ -44,8 +44,9 @@ final class JdbcKeySlots implements KeySlots {
             + "VALUES (?, ?, ?, ?, " + ClusterStore.NOW_MS + " + ?) ON CONFLICT (instance, key_id, slot) DO UPDATE "
             + "SET holder = EXCLUDED.holder, expires_ms = EXCLUDED.expires_ms WHERE dragoman_key_slot.expires_ms < "
             + ClusterStore.NOW_MS;
-    private static final String RETURN = "DELETE FROM dragoman_key_slot WHERE instance = ? AND key_id = ? AND "
-            + "slot = ? AND holder = ?";
+    /** Gives the slot back and, in the same transaction, tells the group's processes ({@link FreedSlots}). */
+    private static final String RETURN = "WITH freed AS (DELETE FROM dragoman_key_slot WHERE instance = ? AND "
+            + "key_id = ? AND slot = ? AND holder = ? RETURNING slot) SELECT pg_notify(?, ?) FROM freed";
     private static final String HELD = "SELECT count(*) FROM dragoman_key_slot WHERE instance = ? AND key_id = ? AND "
             + "expires_ms >= " + ClusterStore.NOW_MS;
     private static final String RENEW = "UPDATE dragoman_key_slot SET expires_ms = " + ClusterStore.NOW_MS + " + ? "
@@ -58,6 +59,7 @@ final class JdbcKeySlots implements KeySlots {
     private final String process;
     /** This process's share of a key's slots while the store cannot be reached, from the group it last saw. */
     private final IntUnaryOperator share;
+    private final FreedSlots freed;
     private final Map<ApiKey, String> ids = new HashMap<>();
     /** The holders of this process's slots in flight, whose leases it renews. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
@@ -66,13 +68,14 @@ final class JdbcKeySlots implements KeySlots {
     private final AtomicBoolean unreachable = new AtomicBoolean();
 
     JdbcKeySlots(DataSource dataSource, String instance, List<ApiKey> keys, int concurrency, Duration lease,
-            String process, IntUnaryOperator share) {
+            String process, IntUnaryOperator share, FreedSlots freed) {
         this.dataSource = dataSource;
         this.instance = instance;
         this.concurrency = concurrency;
         this.lease = lease;
         this.process = process;
         this.share = share;
+        this.freed = freed;
         keys.forEach(key -> ids.put(key, JdbcKeyStates.id(key)));
     }
 
@@ -96,6 +99,11 @@ final class JdbcKeySlots implements KeySlots {
             unreachable(e);
             return takeShare(key);
         }
+    }
+
+    @Override
+    public Optional<Runnable> whenFreed(ApiKey key, Runnable wake) {
+        return freed.whenFreed(FreedSlots.payload(instance, ids.get(key)), wake);
     }
 
     @Override
@@ -142,7 +150,9 @@ final class JdbcKeySlots implements KeySlots {
         held.remove(holder);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement giveBack = slotStatement(connection, RETURN, id, slot, holder)) {
-            giveBack.executeUpdate();
+            giveBack.setString(5, FreedSlots.CHANNEL);
+            giveBack.setString(6, FreedSlots.payload(instance, id));
+            giveBack.execute();
         } catch (SQLException e) {
             // the lease runs out by itself
             unreachable(e);

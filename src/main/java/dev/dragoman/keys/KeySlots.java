@@ -27,6 +27,15 @@ public interface KeySlots {
         return OptionalInt.empty();
     }
 
+    /**
+     * Asks to be told once, by {@code wake} run on the store's own thread (it must only hand the work on), when a call
+     * of any process gives a slot of the key back. Empty when the store cannot tell (a process alone, or a store that
+     * cannot listen now): the caller asks again on a timer. Otherwise, how to withdraw the ask.
+     */
+    default Optional<Runnable> whenFreed(ApiKey key, Runnable wake) {
+        return Optional.empty();
+    }
+
     /** No slots beyond the process's own limits. */
     static KeySlots inProcess() {
         Optional<Slot> none = Optional.of(() -> { });

@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -26,15 +27,22 @@ import dev.dragoman.translate.ExchangeKeys;
  * <p>
  * A text that finds every slot of the key taken waits without a thread: it is queued (first come, first served) and
  * its route goes on, on a worker of {@code waits} ({@link Redeliveries}), once a call of the key gives its slot back;
- * one that finds the group's slots taken asks the store again a moment later, as a task of {@code waits} too.
+ * one that finds the group's slots taken asks the store again when the store tells it that a process gave one back
+ * ({@link KeySlots#whenFreed}), or, for a slot whose lease ran out (its process killed) or a store that cannot tell,
+ * a while later, as a task of {@code waits} too.
  * Blocking its thread instead would hold an HTTP worker per waiting text, and a few more clients than the key has
  * slots would leave no worker for other requests or the health checks. A text whose HTTP client leaves while it waits
  * gives its place up at once ({@link ClientGone}) rather than at its turn or its deadline.
  */
 final class KeyLaneLimit extends AsyncProcessorSupport {
 
-    /** How often a text waiting for a slot of the group's asks the store again. */
+    /** How often a text waiting for a slot of the group's asks the store again when the store cannot tell it. */
     private static final long LOOK_AGAIN_MILLIS = 25;
+    /**
+     * How often it asks when the store tells it of slots given back: only a slot whose lease ran out comes free
+     * untold, and the lease is seconds.
+     */
+    private static final long LOOK_AGAIN_TOLD_MILLIS = 500;
 
     private final KeySlots slots;
     private final ApiKey key;
@@ -111,8 +119,8 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
     }
 
     /**
-     * With this process's slot held: the group's too, if the key is shared, now or, asking the store again every
-     * {@link #LOOK_AGAIN_MILLIS} without a thread, within the text's deadline; the exchange fails when none comes.
+     * With this process's slot held: the group's too, if the key is shared, now or, asking the store again without a
+     * thread ({@link GroupWait}), within the text's deadline; the exchange fails when none comes.
      *
      * @return whether the exchange is done with this step now, on the caller's thread
      */
@@ -131,8 +139,7 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
         } else {
             long left = Deadline.remaining(exchange).toMillis();
             if (left > 0) {
-                waits.schedule(() -> takeGroupSlot(exchange, callback, false), Math.min(LOOK_AGAIN_MILLIS, left),
-                        TimeUnit.MILLISECONDS);
+                new GroupWait(exchange, callback).start(left);
                 return false;
             }
             giveBack();
@@ -155,6 +162,44 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
         ClientGone.forget(text.exchange, text.clientGone);
         text.exchange.setException(new DeadlinePassedException(why));
         text.callback.done(false);
+    }
+
+    /**
+     * A text holding this process's slot, waiting for one of the group's: it asks the store again once told that a
+     * slot was given back, or after a while, whichever comes first. A slot given back between its look and its ask is
+     * found at its next look.
+     */
+    private final class GroupWait implements Runnable {
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+        private final AtomicBoolean woken = new AtomicBoolean();
+        private volatile Runnable withdraw = () -> { };
+        private volatile ScheduledFuture<?> timer;
+
+        GroupWait(Exchange exchange, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.callback = callback;
+        }
+
+        void start(long left) {
+            Optional<Runnable> told = slots.whenFreed(key, this);
+            told.ifPresent(ask -> withdraw = ask);
+            timer = waits.schedule(this, Math.min(told.isPresent() ? LOOK_AGAIN_TOLD_MILLIS : LOOK_AGAIN_MILLIS, left),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        /** Told, or the timer: whichever is first asks the store again, on a worker of waits. */
+        @Override
+        public void run() {
+            if (woken.compareAndSet(false, true)) {
+                withdraw.run();
+                ScheduledFuture<?> pending = timer;
+                if (pending != null) {
+                    pending.cancel(false);
+                }
+                waits.execute(() -> takeGroupSlot(exchange, callback, false));
+            }
+        }
     }
 
     private final class Waiting {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,42 @@ class JdbcKeySlotsTest {
             one.get().release();
             assertThat(theirs.take(KEY)).as("the slot the other process gave back").isPresent();
         }
+    }
+
+    @Test
+    void a_slot_given_back_is_told_to_the_other_process_s_waiting_texts_also_after_the_store_restarts()
+            throws Exception {
+        try (ClusterStore first = store(Duration.ofSeconds(30)); ClusterStore second = store(Duration.ofSeconds(30))) {
+            KeySlots mine = first.slots("told", List.of(KEY), 1);
+            KeySlots theirs = second.slots("told", List.of(KEY), 1);
+
+            assertToldOfTheSlotGivenBack(mine, theirs);
+
+            postgres.stop();
+            try {
+                assertThat(theirs.whenFreed(KEY, () -> { })).as("told while the store is away").isEmpty();
+            } finally {
+                postgres.start();
+            }
+            await("the store back").atMost(Duration.ofSeconds(10)).until(() -> first.reachable() && second.reachable());
+            assertToldOfTheSlotGivenBack(mine, theirs);
+        }
+    }
+
+    /** While {@code mine} holds the key's one slot, {@code theirs} asks to be told; mine gives it back. */
+    private static void assertToldOfTheSlotGivenBack(KeySlots mine, KeySlots theirs) throws Exception {
+        KeySlots.Slot held = await("the slot").atMost(Duration.ofSeconds(10)).until(() -> mine.take(KEY),
+                Optional::isPresent).get();
+        assertThat(theirs.take(KEY)).as("the slot the other process holds").isEmpty();
+        CountDownLatch told = new CountDownLatch(1);
+        // the store listens a moment after it opens, or after the database is back
+        await("the store listening").atMost(Duration.ofSeconds(10))
+                .until(() -> theirs.whenFreed(KEY, told::countDown).isPresent());
+
+        held.release();
+
+        assertThat(told.await(10, TimeUnit.SECONDS)).as("told that the slot was given back").isTrue();
+        assertThat(theirs.take(KEY)).as("the slot given back").hasValueSatisfying(KeySlots.Slot::release);
     }
 
     @Test

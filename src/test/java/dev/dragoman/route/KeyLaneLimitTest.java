@@ -1,0 +1,79 @@
+package dev.dragoman.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.dragoman.keys.ApiKey;
+import dev.dragoman.keys.KeySlots;
+
+/** A key whose slots a group of processes shares, seen from one text waiting for one ({@code KeyLaneLimit}). */
+class KeyLaneLimitTest {
+
+    private static final ApiKey KEY = new ApiKey("sk-group-slot-key-0000001");
+
+    private final ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopWaits() {
+        waits.shutdownNow();
+    }
+
+    @Test
+    void a_text_waiting_for_the_group_s_slot_asks_the_store_again_when_told_one_was_given_back() throws Exception {
+        GroupSlots slots = new GroupSlots();
+        KeyLaneLimit limit = new KeyLaneLimit("told", 1, slots, KEY, waits);
+        Exchange text = new DefaultExchange(new DefaultCamelContext());
+        Deadline.start(text, Duration.ofSeconds(30));
+        AtomicBoolean goesOn = new AtomicBoolean();
+
+        long start = System.nanoTime();
+        assertThat(limit.process(text, sync -> goesOn.set(true))).as("done at once").isFalse();
+        // told, it looks again only every half second (for a lease that ran out); untold, it would every 25 ms
+        await("few looks while nothing was given back").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3))
+                .until(() -> slots.looks.get() <= 1 + (System.nanoTime() - start) / 400_000_000L);
+
+        slots.giveBack();
+
+        await("the text on its way with the slot given back").atMost(Duration.ofSeconds(5)).untilTrue(goesOn);
+        assertThat(text.getException()).isNull();
+    }
+
+    /** The group's one slot, held by another process until {@link #giveBack}, which tells the texts that asked. */
+    private static final class GroupSlots implements KeySlots {
+        private final AtomicInteger looks = new AtomicInteger();
+        private final List<Runnable> told = new CopyOnWriteArrayList<>();
+        private volatile boolean free;
+
+        @Override
+        public Optional<Slot> take(ApiKey key) {
+            looks.incrementAndGet();
+            return free ? Optional.of(() -> { }) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Runnable> whenFreed(ApiKey key, Runnable wake) {
+            told.add(wake);
+            return Optional.of(() -> told.remove(wake));
+        }
+
+        void giveBack() {
+            free = true;
+            told.forEach(Runnable::run);
+        }
+    }
+}
