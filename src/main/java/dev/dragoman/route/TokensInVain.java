@@ -28,6 +28,18 @@ final class TokensInVain {
         }
     }
 
+    /**
+     * After a round over the instances that failed: what its instances spent in vain stays with the text for the next
+     * round, which runs on a copy of the text's exchange as this one did ({@link RoundOutcome}).
+     */
+    static void keepForTheNextRound(Exchange round, Exchange text) {
+        round.getProperties().forEach((name, usage) -> {
+            if (name.startsWith(ExchangeKeys.TOKENS_IN_VAIN)) {
+                text.setProperty(name, usage);
+            }
+        });
+    }
+
     /** The tokens of the text's replies so far that were no translation, taken off the exchange; null when none. */
     Usage take(Exchange exchange) {
         return exchange.removeProperty(property) instanceof Usage usage ? usage : null;

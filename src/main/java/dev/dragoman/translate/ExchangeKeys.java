@@ -115,6 +115,9 @@ public final class ExchangeKeys {
     /** Kafka: the text read from the record's value, once known. */
     public static final String KAFKA_TEXT = "kafkaText";
 
+    /** What every {@link #tokensInVain} property's name begins with. */
+    public static final String TOKENS_IN_VAIN = "DragomanTokensInVain-";
+
     private ExchangeKeys() {
     }
 
@@ -128,6 +131,6 @@ public final class ExchangeKeys {
      * until the instance translates it ({@code dev.dragoman.route.TokensInVain}).
      */
     public static String tokensInVain(String instance) {
-        return "DragomanTokensInVain-" + instance;
+        return TOKENS_IN_VAIN + instance;
     }
 }

@@ -120,18 +120,48 @@ class KeyBudgetsTest extends DragomanTestSupport {
 
     @Test
     void a_translation_s_usage_includes_the_replies_before_it_that_were_no_translation() throws Exception {
-        truncating.stubFor(post(OpenAiStub.PATH).inScenario("cut off once").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"Cut of\"}", "length"))
-                .willSetStateTo("whole"));
+        cutOffFirst("cut off once", "whole");
         truncating.stubFor(post(OpenAiStub.PATH).inScenario("cut off once").whenScenarioStateIs("whole")
                 .willReturn(OpenAiStub.echo()));
 
+        assertTranslatedWithTheCutOffReplysTokens(2);
+    }
+
+    @Test
+    void a_translation_s_usage_includes_the_replies_that_were_no_translation_before_an_outage_it_waited_out()
+            throws Exception {
+        cutOffFirst("cut off, then down", "down 1");
+        // the cut-off reply and two 503s are the instance's call and its two transient retries: the text then waits
+        // for the instance (Retry-After) and goes round again
+        for (int down = 1; down <= 3; down++) {
+            truncating.stubFor(post(OpenAiStub.PATH).inScenario("cut off, then down")
+                    .whenScenarioStateIs("down " + down)
+                    .willReturn(OpenAiStub.error(503, "server_error", "overloaded", "Overloaded")
+                            .withHeader("Retry-After", "1"))
+                    .willSetStateTo(down < 3 ? "down " + (down + 1) : "whole"));
+        }
+        truncating.stubFor(post(OpenAiStub.PATH).inScenario("cut off, then down").whenScenarioStateIs("whole")
+                .willReturn(OpenAiStub.echo()));
+
+        // the 503s bill nothing
+        assertTranslatedWithTheCutOffReplysTokens(5);
+    }
+
+    /** The scenario's first call is answered cut off at the token limit, billed all the same. */
+    private static void cutOffFirst(String scenario, String then) {
+        truncating.stubFor(post(OpenAiStub.PATH).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(OpenAiStub.reply("{\"role\":\"assistant\",\"content\":\"Cut of\"}", "length"))
+                .willSetStateTo(then));
+    }
+
+    /** A text asked of {@code truncating} is translated after {@code calls} calls, with the cut-off reply's tokens. */
+    private void assertTranslatedWithTheCutOffReplysTokens(int calls) throws Exception {
         HttpClientSupport.Reply reply = new HttpClientSupport(port()).postJson("/translate",
                 "{\"text\":\"A long text\",\"provider\":\"truncating\"}");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("translation").asText()).isEqualTo("T:A long text");
-        assertThat(truncating.getAllServeEvents()).hasSize(2);
+        assertThat(truncating.getAllServeEvents()).hasSize(calls);
         // the cut-off reply's 31 + 12 tokens, then the translation's
         assertThat(reply.json().at("/usage/prompt_tokens").asInt()).isEqualTo(62);
         assertThat(reply.json().at("/usage/completion_tokens").asInt()).isEqualTo(24);
