@@ -127,8 +127,12 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
     private boolean takeGroupSlot(Exchange exchange, AsyncCallback callback, boolean sync) {
         Optional<KeySlots.Slot> slot;
         try {
+            if (!sync) {
+                // after a wait: a text whose client left or whose deadline passed meanwhile takes no slot
+                Deadline.check(exchange);
+            }
             slot = slots.take(key);
-        } catch (RuntimeException e) {
+        } catch (DeadlinePassedException | RuntimeException e) {
             giveBack();
             exchange.setException(e);
             callback.done(sync);
@@ -166,8 +170,8 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
 
     /**
      * A text holding this process's slot, waiting for one of the group's: it asks the store again once told that a
-     * slot was given back, or after a while, whichever comes first. A slot given back between its look and its ask is
-     * found at its next look.
+     * slot was given back, or after a while, whichever comes first; it gives up as soon as its client leaves. A slot
+     * given back between its look and its ask is found at its next look.
      */
     private final class GroupWait implements Runnable {
         private final Exchange exchange;
@@ -184,15 +188,17 @@ final class KeyLaneLimit extends AsyncProcessorSupport {
         void start(long left) {
             Optional<Runnable> told = slots.whenFreed(key, this);
             told.ifPresent(ask -> withdraw = ask);
+            ClientGone.onGone(exchange, this);
             timer = waits.schedule(this, Math.min(told.isPresent() ? LOOK_AGAIN_TOLD_MILLIS : LOOK_AGAIN_MILLIS, left),
                     TimeUnit.MILLISECONDS);
         }
 
-        /** Told, or the timer: whichever is first asks the store again, on a worker of waits. */
+        /** Told, the timer or the client gone: whichever is first goes on, on a worker of waits. */
         @Override
         public void run() {
             if (woken.compareAndSet(false, true)) {
                 withdraw.run();
+                ClientGone.forget(exchange, this);
                 ScheduledFuture<?> pending = timer;
                 if (pending != null) {
                     pending.cancel(false);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.dragoman.keys.ApiKey;
 import dev.dragoman.keys.KeySlots;
+import dev.dragoman.translate.ClientGone;
+import dev.dragoman.translate.ExchangeKeys;
 
 /** A key whose slots a group of processes shares, seen from one text waiting for one ({@code KeyLaneLimit}). */
 class KeyLaneLimitTest {
@@ -51,6 +53,25 @@ class KeyLaneLimitTest {
 
         await("the text on its way with the slot given back").atMost(Duration.ofSeconds(5)).untilTrue(goesOn);
         assertThat(text.getException()).isNull();
+    }
+
+    @Test
+    void a_text_whose_client_leaves_while_it_waits_for_the_group_s_slot_gives_up_and_takes_none() throws Exception {
+        GroupSlots slots = new GroupSlots();
+        KeyLaneLimit limit = new KeyLaneLimit("gone", 1, slots, KEY, waits);
+        Exchange text = new DefaultExchange(new DefaultCamelContext());
+        Deadline.start(text, Duration.ofSeconds(30));
+        ClientGone client = new ClientGone();
+        text.setProperty(ExchangeKeys.CLIENT_GONE, client);
+        AtomicBoolean goesOn = new AtomicBoolean();
+        assertThat(limit.process(text, sync -> goesOn.set(true))).as("done at once").isFalse();
+
+        client.gone();
+        slots.giveBack();
+
+        await("the text on its way without a slot").atMost(Duration.ofSeconds(5)).untilTrue(goesOn);
+        assertThat(text.getException()).hasMessage("the client has gone: the text is not translated");
+        assertThat(slots.looks).as("the store asked for a slot: once, before the client left").hasValue(1);
     }
 
     /** The group's one slot, held by another process until {@link #giveBack}, which tells the texts that asked. */
