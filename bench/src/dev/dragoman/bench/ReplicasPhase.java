@@ -6,6 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +30,9 @@ import dev.dragoman.support.LocalPostgres;
  * package, as the tests use), then without a store, each process with the key's full budget. Prints
  * {@code replicas_429} (429s the stand-in sent with the shared store; target 0) and {@code replicas_429_unshared}, and
  * {@code replicas_budget_share} / {@code replicas_budget_share_unshared}: the calls the stand-in accepted over what the
- * key's rpm allows in the run (target at least 0.95 with the store).
+ * key's rpm allows in the run (target at least 0.95 with the store); and {@code replicas_store_tx_per_s}, what the
+ * shared store costs its database: the transactions a second PostgreSQL counted for it during the load
+ * ({@code pg_stat_database}, whose counts lag by up to a second at either end).
  */
 final class ReplicasPhase {
 
@@ -49,12 +56,14 @@ final class ReplicasPhase {
         postgres.beforeAll(null);
         try (LimitedStandIn standIn = new LimitedStandIn(CONCURRENCY, rpm)) {
             Run shared = run("shared", standIn, Map.of("dragoman.cluster.store", "jdbc",
-                    "dragoman.cluster.url", postgres.url(), "dragoman.cluster.user", postgres.user()));
-            Run alone = run("unshared", standIn, Map.of());
+                    "dragoman.cluster.url", postgres.url(), "dragoman.cluster.user", postgres.user()),
+                    () -> transactions(postgres));
+            Run alone = run("unshared", standIn, Map.of(), () -> 0);
             figures.put("replicas_429", String.valueOf(shared.refused));
             figures.put("replicas_429_unshared", String.valueOf(alone.refused));
             figures.put("replicas_budget_share", share(shared));
             figures.put("replicas_budget_share_unshared", share(alone));
+            figures.put("replicas_store_tx_per_s", String.format("%.0f", shared.storeTransactions / shared.seconds));
         } finally {
             postgres.afterAll(null);
         }
@@ -62,14 +71,31 @@ final class ReplicasPhase {
     }
 
     /** What the stand-in saw in one run. */
-    private record Run(long answered, long refused, double seconds) {
+    private record Run(long answered, long refused, double seconds, long storeTransactions) {
+    }
+
+    /** A count read before and after the load. */
+    private interface Counter {
+        long count() throws SQLException;
+    }
+
+    /** The transactions PostgreSQL has counted in the store's database so far. */
+    private static long transactions(LocalPostgres postgres) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.url(), postgres.user(), "");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database"
+                        + " WHERE datname = current_database()")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private String share(Run run) {
         return String.format("%.3f", run.answered / (rpm * run.seconds / 60));
     }
 
-    private Run run(String name, LimitedStandIn standIn, Map<String, String> store) throws Exception {
+    private Run run(String name, LimitedStandIn standIn, Map<String, String> store, Counter storeTransactions)
+            throws Exception {
         List<Bench.DragomanJvm> processes = new ArrayList<>();
         try {
             for (int i = 0; i < PROCESSES; i++) {
@@ -83,10 +109,12 @@ final class ReplicasPhase {
                     : "sharing the key through PostgreSQL") + ", " + load.toSeconds() + " s on one key of rpm " + rpm
                     + " and concurrency " + CONCURRENCY);
             standIn.reset();
+            long transactionsBefore = storeTransactions.count();
             long start = System.nanoTime();
             load(processes, System.nanoTime() + load.toNanos());
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Run(standIn.answered.get(), standIn.refused.get(), seconds);
+            return new Run(standIn.answered.get(), standIn.refused.get(), seconds,
+                    storeTransactions.count() - transactionsBefore);
         } finally {
             for (Bench.DragomanJvm process : processes) {
                 process.close();
