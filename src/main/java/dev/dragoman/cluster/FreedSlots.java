@@ -95,7 +95,8 @@ final class FreedSlots implements AutoCloseable {
                         wake(waiting.remove(freed.getParameter()));
                     }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // the driver's runtime failures too: this thread is the only one listening
                 listening = false;
                 wakeAll();
                 if (!warned && closed.getCount() > 0) {
@@ -119,8 +120,16 @@ final class FreedSlots implements AutoCloseable {
     }
 
     private static void wake(Set<Runnable> texts) {
-        if (texts != null) {
-            texts.forEach(Runnable::run);
+        if (texts == null) {
+            return;
+        }
+        for (Runnable text : texts) {
+            try {
+                text.run();
+            } catch (RuntimeException e) {
+                // one text's wake refused (its executor stopping with Camel) leaves the others to be woken
+                LOG.debug("A text waiting for a freed key slot could not be woken", e);
+            }
         }
     }
 

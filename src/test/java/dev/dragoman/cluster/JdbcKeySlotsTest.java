@@ -3,10 +3,14 @@ package dev.dragoman.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
@@ -65,6 +69,35 @@ class JdbcKeySlotsTest {
             }
             await("the store back").atMost(Duration.ofSeconds(10)).until(() -> first.reachable() && second.reachable());
             assertToldOfTheSlotGivenBack(mine, theirs);
+        }
+    }
+
+    @Test
+    void a_waiting_text_that_cannot_be_woken_leaves_the_others_and_the_listening_going() throws Exception {
+        try (FreedSlots freed = new FreedSlots(
+                () -> DriverManager.getConnection(postgres.url(), postgres.user(), ""))) {
+            CountDownLatch told = new CountDownLatch(2);
+            await("listening").atMost(Duration.ofSeconds(10)).until(() -> freed.whenFreed("stopping/key", () -> {
+                throw new RejectedExecutionException("its executor is stopping");
+            }).isPresent());
+            freed.whenFreed("stopping/key", told::countDown);
+
+            giveBack("stopping/key");
+            await("the other text woken").atMost(Duration.ofSeconds(10)).until(() -> told.getCount() == 1);
+            freed.whenFreed("stopping/key", told::countDown);
+            giveBack("stopping/key");
+
+            assertThat(told.await(10, TimeUnit.SECONDS)).as("told again: still listening").isTrue();
+        }
+    }
+
+    /** What a process that gives back a slot tells the group. */
+    private static void giveBack(String payload) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.url(), postgres.user(), "");
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, FreedSlots.CHANNEL);
+            notify.setString(2, payload);
+            notify.execute();
         }
     }
 
