@@ -2,6 +2,7 @@ package dev.dragoman.route;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -41,6 +42,20 @@ final class HttpCallWriter implements Processor {
             throw e;
         }
         write(exchange.getMessage(), exchange.getProperty(ExchangeKeys.CALL, HttpCall.class), auth);
+        exchange.setProperty(ExchangeKeys.AUTH_HEADERS, auth.keySet());
+    }
+
+    /**
+     * After the call, whatever its outcome: the key leaves the message, in its headers and in the address (a relay's
+     * may carry one in its query). The message goes on up the routes and may wait out a retry there, and Camel dumps a
+     * waiting exchange's headers when it stops (its await manager's WARN): the key must not be among them. A retry
+     * writes them again.
+     */
+    static void forgetAuth(Exchange exchange) {
+        if (exchange.removeProperty(ExchangeKeys.AUTH_HEADERS) instanceof Set<?> names) {
+            names.forEach(name -> exchange.getMessage().removeHeader((String) name));
+        }
+        exchange.getMessage().removeHeader(Exchange.HTTP_URI);
     }
 
     /** Only what the provider should see: no header of the caller's message leaks into the request. */

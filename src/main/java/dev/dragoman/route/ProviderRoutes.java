@@ -252,6 +252,7 @@ public class ProviderRoutes extends RouteBuilder {
                     .process(meter::answered)
                     .process(exchange -> KeyVerdicts.answered(provider, key))
                 .doFinally()
+                    .process(HttpCallWriter::forgetAuth)
                     .process(meter::done)
                     .process(timer::stop);
         if (budget != null) {

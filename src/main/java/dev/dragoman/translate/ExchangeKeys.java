@@ -115,6 +115,8 @@ public final class ExchangeKeys {
     /** Kafka: the text read from the record's value, once known. */
     public static final String KAFKA_TEXT = "kafkaText";
 
+    /** The names of the key's headers on the message of a provider call, taken off once it is over. */
+    public static final String AUTH_HEADERS = "DragomanAuthHeaders";
     /** What every {@link #tokensInVain} property's name begins with. */
     public static final String TOKENS_IN_VAIN = "DragomanTokensInVain-";
 
