@@ -29,6 +29,15 @@ class KeyLaneLimitTest {
     private static final ApiKey KEY = new ApiKey("sk-group-slot-key-0000001");
 
     private final ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor();
+    private final GroupSlots slots = new GroupSlots();
+    private final KeyLaneLimit limit = new KeyLaneLimit("lane", 1, slots, KEY, waits);
+    /** A text with time enough left, and whether its route went on. */
+    private final Exchange text = new DefaultExchange(new DefaultCamelContext());
+    private final AtomicBoolean goesOn = new AtomicBoolean();
+
+    KeyLaneLimitTest() {
+        Deadline.start(text, Duration.ofSeconds(30));
+    }
 
     @AfterEach
     void stopWaits() {
@@ -37,12 +46,6 @@ class KeyLaneLimitTest {
 
     @Test
     void a_text_waiting_for_the_group_s_slot_asks_the_store_again_when_told_one_was_given_back() throws Exception {
-        GroupSlots slots = new GroupSlots();
-        KeyLaneLimit limit = new KeyLaneLimit("told", 1, slots, KEY, waits);
-        Exchange text = new DefaultExchange(new DefaultCamelContext());
-        Deadline.start(text, Duration.ofSeconds(30));
-        AtomicBoolean goesOn = new AtomicBoolean();
-
         long start = System.nanoTime();
         assertThat(limit.process(text, sync -> goesOn.set(true))).as("done at once").isFalse();
         // told, it looks again only every half second (for a lease that ran out); untold, it would every 25 ms
@@ -57,13 +60,8 @@ class KeyLaneLimitTest {
 
     @Test
     void a_text_whose_client_leaves_while_it_waits_for_the_group_s_slot_gives_up_and_takes_none() throws Exception {
-        GroupSlots slots = new GroupSlots();
-        KeyLaneLimit limit = new KeyLaneLimit("gone", 1, slots, KEY, waits);
-        Exchange text = new DefaultExchange(new DefaultCamelContext());
-        Deadline.start(text, Duration.ofSeconds(30));
         ClientGone client = new ClientGone();
         text.setProperty(ExchangeKeys.CLIENT_GONE, client);
-        AtomicBoolean goesOn = new AtomicBoolean();
         assertThat(limit.process(text, sync -> goesOn.set(true))).as("done at once").isFalse();
 
         client.gone();
